@@ -1,0 +1,54 @@
+/**
+ * The audit log: every change, who and when, appended in one write and sealed into a chain
+ * (each row's seal covers the previous seal), so a row edited, inserted or deleted by hand is
+ * found by "Verify audit log". The last seal is kept in document properties so appending never
+ * reads the log.
+ */
+import { AUDIT_LOG } from '../domain/schema';
+import { GENESIS, sealAuditRows } from '../domain/auditChain';
+import type { AppContext } from './context';
+
+export interface AuditEntry {
+  readonly action: string;
+  readonly caseRef?: string;
+  readonly before?: string;
+  readonly after?: string;
+}
+
+export const LAST_SEAL_KEY = 'audit.lastSeal';
+
+export function recordAudit(ctx: AppContext, entries: readonly AuditEntry[]): void {
+  if (entries.length === 0) return;
+  const { tables, state, digest } = ctx.services;
+  // Whole seconds: a sheet's date-time cell keeps no finer precision, and the seal must survive it.
+  const when = new Date(Math.floor(ctx.now().getTime() / 1000) * 1000);
+  const rows = entries.map((e) => ({
+    when: when.toISOString(),
+    who: ctx.actorEmail || 'unknown',
+    action: e.action,
+    caseRef: e.caseRef ?? '',
+    before: e.before ?? '',
+    after: e.after ?? '',
+  }));
+  const previous = state.get(LAST_SEAL_KEY) ?? lastSealOnSheet(ctx);
+  const sealed = sealAuditRows(previous, rows, (text: string) => digest.sha256Hex(text));
+  tables.append(AUDIT_LOG, sealed.map((r) => ({ ...r, when })));
+  state.set({ [LAST_SEAL_KEY]: sealed[sealed.length - 1].digest });
+}
+
+function lastSealOnSheet(ctx: AppContext): string {
+  const tail = ctx.services.tables.readTail(AUDIT_LOG, 1);
+  return tail.length ? String(tail[0].values.digest) : GENESIS;
+}
+
+/** Before/after text for the log: changed fields only, health details named but never copied. */
+export function describeChange(
+  before: Readonly<Record<string, unknown>>,
+  after: Readonly<Record<string, unknown>>,
+  healthKeys: ReadonlySet<string>,
+): { before: string; after: string } {
+  const keys = Object.keys(after).filter((k) => String(before[k] ?? '') !== String(after[k] ?? ''));
+  const show = (source: Readonly<Record<string, unknown>>) =>
+    keys.map((k) => `${k}: ${healthKeys.has(k) ? '(health detail)' : String(source[k] ?? '')}`).join('; ');
+  return { before: show(before), after: show(after) };
+}

@@ -1,0 +1,28 @@
+/**
+ * The add-on's menu. Each item names a top-level function of the built bundle (see main.ts);
+ * the bundle test checks that every one exists.
+ */
+export interface MenuItem {
+  readonly caption: string;
+  readonly functionName: string;
+}
+
+export const MENU_ITEMS: ReadonlyArray<MenuItem | 'separator'> = [
+  { caption: 'Open sidebar', functionName: 'showSidebar' },
+  // Other areas' menu items register here.
+  'separator',
+  { caption: 'Set up / repair register', functionName: 'setUpRegister' },
+];
+
+/**
+ * Works in every auth mode, including AuthMode.NONE (an add-on's onOpen before the user has
+ * used it in this document), because it only builds the menu and reads nothing.
+ */
+export function buildMenu(): void {
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const item of MENU_ITEMS) {
+    if (item === 'separator') menu.addSeparator();
+    else menu.addItem(item.caption, item.functionName);
+  }
+  menu.addToUi();
+}

@@ -1,0 +1,54 @@
+/**
+ * How every entry point runs: build the ports once, run the use case, and turn errors into what
+ * the person (or the log) should see. Errors written for staff are shown as they are; anything
+ * else is a fault: logged in full, shown as a short apology with a reference.
+ */
+import { AppContext } from '../app/context';
+import { isUserFacing } from '../domain/errors';
+import { createGasServices } from './services';
+
+const TITLE = 'Health Needs Register';
+
+/** From a menu: messages go to an alert. */
+export function fromMenu(fn: (ctx: AppContext) => string | void): void {
+  let ctx: AppContext | undefined;
+  try {
+    ctx = new AppContext(createGasServices());
+    const message = fn(ctx);
+    if (message) ctx.services.ui.alert(TITLE, message);
+  } catch (error) {
+    const text = isUserFacing(error) ? (error as Error).message : faultMessage(error);
+    if (ctx) ctx.services.ui.alert(TITLE, text);
+    else throw error;
+  }
+}
+
+/**
+ * From google.script.run: the result goes back to the page; an error's message becomes the
+ * failure handler's message, so it must be readable as it is.
+ */
+export function fromPage<T>(fn: (ctx: AppContext) => T): T {
+  try {
+    return fn(new AppContext(createGasServices()));
+  } catch (error) {
+    if (isUserFacing(error)) throw new Error((error as Error).message);
+    throw new Error(faultMessage(error));
+  }
+}
+
+/** From a trigger: nobody is watching, so faults are logged (and rethrown so the execution shows as failed). */
+export function fromTrigger<T>(name: string, fn: (ctx: AppContext) => T): T {
+  try {
+    return fn(new AppContext(createGasServices()));
+  } catch (error) {
+    console.error(`${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    throw error;
+  }
+}
+
+function faultMessage(error: unknown): string {
+  const reference = Math.random().toString(36).slice(2, 8).toUpperCase();
+  console.error(`Fault ${reference}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  const detail = error instanceof Error ? error.message : String(error);
+  return `Something went wrong and nothing further was changed. Please try again; if it happens again, send this to the person who looks after the add-on: reference ${reference} (${detail}).`;
+}

@@ -1,0 +1,45 @@
+/**
+ * The composition root: builds every port from the real Apps Script services, once per
+ * execution. Entry points call this, then hand the result to a use case.
+ */
+import type { Services } from '../ports';
+import { SheetTableStore } from './sheetTables';
+import { PropertiesDocumentState } from './documentState';
+import {
+  documentLock,
+  mailAppMailer,
+  ScriptAppTriggers,
+  sessionIdentity,
+  spreadsheetUi,
+  systemClock,
+  utilitiesDigest,
+} from './platform';
+
+export function createGasServices(): Services {
+  const spreadsheet = SpreadsheetApp.getActive();
+  const state = new PropertiesDocumentState(PropertiesService.getDocumentProperties());
+  return {
+    tables: new SheetTableStore(spreadsheet, state),
+    state,
+    clock: systemClock,
+    identity: sessionIdentity,
+    lock: documentLock,
+    digest: utilitiesDigest,
+    ui: spreadsheetUi,
+    mailer: mailAppMailer,
+    triggers: new ScriptAppTriggers(spreadsheet),
+    spreadsheet: lazySpreadsheetInfo(spreadsheet),
+  };
+}
+
+/** Each getter is a round trip, so only the ones a use case asks for are made, once. */
+function lazySpreadsheetInfo(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Services['spreadsheet'] {
+  let id: string | undefined;
+  let name: string | undefined;
+  let url: string | undefined;
+  return {
+    get id() { return (id ??= spreadsheet.getId()); },
+    get name() { return (name ??= spreadsheet.getName()); },
+    get url() { return (url ??= spreadsheet.getUrl()); },
+  };
+}

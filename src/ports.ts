@@ -1,0 +1,167 @@
+/**
+ * The only way use cases (src/app) reach Google. Each interface is implemented once in src/gas
+ * against the real Apps Script services (and so, in tests, against the Workspace emulator).
+ * Every method is one batched round trip or a small fixed number of them: callers can reason
+ * about cost from the interface alone.
+ */
+import type { TableSpec } from './domain/schema/types';
+
+/** What a cell holds, as the app sees it: '' for empty; dates as 'YYYY-MM-DD' (date columns) or Date (dateTime columns). */
+export type CellValue = string | number | boolean | Date;
+export type RowValues = Record<string, CellValue>;
+
+export interface StoredRow {
+  /** 1-based sheet row, header is row 1. */
+  readonly rowNumber: number;
+  readonly values: RowValues;
+}
+
+export interface RowChange {
+  readonly rowNumber: number;
+  readonly values: Partial<RowValues>;
+}
+
+/** What setting up a table did, for the set-up report. */
+export interface EnsureTableReport {
+  readonly table: string;
+  readonly sheetName: string;
+  readonly created: boolean;
+  /** Headers added back because they were missing. */
+  readonly addedColumns: readonly string[];
+  /** Columns staff added that the add-on does not know: kept, reported. */
+  readonly extraColumns: readonly string[];
+}
+
+/**
+ * The register's sheets, addressed by table and by column header (never by position), so staff
+ * can reorder, rename or add columns and rename sheets without breaking anything.
+ */
+export interface TableStore {
+  /** Creates the table's sheet or repairs it without losing data (adds missing headers, validation, protection). */
+  ensure(spec: TableSpec, options: EnsureTableOptions): EnsureTableReport;
+  /** Every data row, in one read. Wholly blank rows are skipped. */
+  readAll(spec: TableSpec): StoredRow[];
+  /** One column (with row numbers), in one read: finding a row without reading the table. */
+  readColumn(spec: TableSpec, columnKey: string): Array<{ rowNumber: number; value: CellValue }>;
+  /** The given rows, in one read spanning them. */
+  readRows(spec: TableSpec, rowNumbers: readonly number[]): StoredRow[];
+  /** The last `count` data rows, in one read. */
+  readTail(spec: TableSpec, count: number): StoredRow[];
+  /** Appends rows in one write and returns their row numbers. Strings are neutralised against formula injection. */
+  append(spec: TableSpec, rows: readonly RowValues[]): number[];
+  /** Changes cells of existing rows in one read and one write of the rows' bounding box. */
+  update(spec: TableSpec, changes: readonly RowChange[]): void;
+  /** Replaces every data row (for derived sheets such as compliance), in one write. */
+  replaceAll(spec: TableSpec, rows: readonly RowValues[]): void;
+  /** Deletes rows (retention); highest first so row numbers stay valid. */
+  deleteRows(spec: TableSpec, rowNumbers: readonly number[]): void;
+  /** The sheet's URL with its gid, so a message can link straight to it. */
+  sheetUrl(spec: TableSpec): string;
+}
+
+export interface EnsureTableOptions {
+  /** Emails allowed to edit computed columns and append-only sheets (the coordinators). */
+  readonly editors: readonly string[];
+  /** The table whose columns hold the dropdown lists (a column per list, headed by its name). */
+  readonly lists: TableSpec;
+  /** Rows to write when the table is created empty (default lists, settings, calendar). */
+  readonly seedRows?: readonly RowValues[];
+}
+
+/** Small internal state of the add-on (sheet ids, form id, cursors, last seal): document properties. */
+export interface DocumentState {
+  /** All keys in one read; cached for the execution. */
+  getAll(): Readonly<Record<string, string>>;
+  get(key: string): string | null;
+  set(values: Readonly<Record<string, string>>): void;
+  remove(key: string): void;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Identity {
+  /** The person at the keyboard; '' when Apps Script cannot tell (then nothing is done on their behalf). */
+  activeUserEmail(): string;
+  /** The account the script runs as (a trigger's owner). */
+  effectiveUserEmail(): string;
+}
+
+export type LockResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false };
+
+export interface DocumentLock {
+  /** Runs fn holding the document lock, or returns ok:false when it could not be had in time. */
+  withLock<T>(timeoutMs: number, fn: () => T): LockResult<T>;
+}
+
+export interface Digest {
+  sha256Hex(text: string): string;
+}
+
+export interface Ui {
+  alert(title: string, message: string): void;
+  confirm(title: string, message: string): boolean;
+  toast(message: string, title?: string): void;
+  showSidebar(page: string, title: string): void;
+  showDialog(page: string, title: string, width: number, height: number): void;
+}
+
+export interface MailAttachment {
+  readonly name: string;
+  readonly contentType: string;
+  readonly bytes: readonly number[];
+}
+
+export interface OutgoingMail {
+  readonly to: string;
+  readonly subject: string;
+  readonly body: string;
+  readonly htmlBody?: string;
+  readonly replyTo?: string;
+  readonly attachments?: readonly MailAttachment[];
+}
+
+export interface Mailer {
+  remainingDailyQuota(): number;
+  send(mail: OutgoingMail): void;
+}
+
+export interface TriggerInfo {
+  readonly id: string;
+  readonly handler: string;
+  readonly kind: 'formSubmit' | 'timeDriven' | 'other';
+}
+
+export interface Triggers {
+  /** This user's triggers on this spreadsheet. */
+  list(): TriggerInfo[];
+  createFormSubmit(handler: string): TriggerInfo;
+  createDaily(handler: string, hour: number): TriggerInfo;
+  remove(id: string): void;
+  /** True when the user must re-authorise the add-on before triggers can do their work. */
+  needsReauthorisation(): boolean;
+  /** Where the user re-authorises. */
+  authorisationUrl(): string;
+}
+
+export interface SpreadsheetInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly url: string;
+}
+
+/** Every port, as one bag handed to use cases. */
+export interface Services {
+  readonly tables: TableStore;
+  readonly state: DocumentState;
+  readonly clock: Clock;
+  readonly identity: Identity;
+  readonly lock: DocumentLock;
+  readonly digest: Digest;
+  readonly ui: Ui;
+  readonly mailer: Mailer;
+  readonly triggers: Triggers;
+  readonly spreadsheet: SpreadsheetInfo;
+  // Other areas' ports register here.
+}
