@@ -8,7 +8,8 @@
  * and deleting the last rows leaves an intact shorter chain. Both are caught only by comparing against a
  * seal kept elsewhere (pass expectedLastDigest, e.g. from document properties).
  *
- * The log must be stored as plain text: Sheets would turn an ISO instant into a date and change the content.
+ * "when" is sealed as its ISO instant text; a Date read back from a date-time cell is taken as the same
+ * instant, so it verifies provided the cell kept the precision that was sealed (whole seconds, say).
  */
 import { formatDateTime } from './dates';
 
@@ -37,7 +38,17 @@ export const GENESIS = '0'.repeat(64);
  * run into the next (a "who" ending in a comma cannot imitate a different action).
  */
 export function canonicalAuditContent(row: AuditContent): string {
-  return JSON.stringify([row.when, row.who, row.action, row.caseRef, row.before, row.after].map((v) => (v === null || v === undefined ? '' : String(v))));
+  return JSON.stringify([row.when, row.who, row.action, row.caseRef, row.before, row.after].map(fieldText));
+}
+
+/**
+ * A field as sealed. A Date (as a date-time cell reads back) counts as its ISO instant, so a log whose
+ * "when" column Sheets holds as a date still verifies; null and undefined count as ''.
+ */
+function fieldText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
 }
 
 export function chainDigest(previousDigest: string, row: AuditContent, sha256Hex: Sha256Hex): string {
@@ -74,8 +85,8 @@ function shortWho(who: string): string {
   return shown.length > 40 ? `${shown.slice(0, 39)}…` : shown;
 }
 
-function shortWhen(when: string): string {
-  const instant = new Date(when);
+function shortWhen(when: unknown): string {
+  const instant = when instanceof Date ? when : new Date(String(when));
   return Number.isNaN(instant.getTime()) ? `"${when}"` : formatDateTime(instant);
 }
 
@@ -88,7 +99,7 @@ export function verifyAuditChain(rows: readonly AuditRow[], sha256Hex: Sha256Hex
     const expected = chainDigest(previous, row, sha256Hex);
     if (String(row.digest ?? '').trim().toLowerCase() !== expected) {
       const who = String(row.who ?? '').trim();
-      const entry = `entry of ${shortWhen(String(row.when ?? ''))}${who ? ` by ${shortWho(who)}` : ''}`;
+      const entry = `entry of ${shortWhen(row.when ?? '')}${who ? ` by ${shortWho(who)}` : ''}`;
       return {
         ok: false,
         firstBadRow: i + 1,

@@ -147,6 +147,16 @@ describe('verifyAuditChain', () => {
     expect(verifyAuditChain(rows.slice(5), sha256Hex).ok).toBe(false);
   });
 
+  it('verifies rows whose "when" reads back from the sheet as a Date', () => {
+    const rows = sealed(3);
+    const asRead = rows.map((r) => ({ ...r, when: new Date(r.when) as unknown as string }));
+    expect(verifyAuditChain(asRead, sha256Hex)).toEqual({ ok: true, rows: 3 });
+    asRead[1] = { ...asRead[1], when: new Date(Date.parse(rows[1].when) + 1000) as unknown as string };
+    const result = verifyAuditChain(asRead, sha256Hex);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toContain('row 3 (entry of 3 Nov 2026, 14:05 by j.smith@…)');
+  });
+
   it('copes with an unreadable date in a tampered row', () => {
     const rows = sealed(2);
     rows[1] = { ...rows[1], when: 'yesterday' };
