@@ -107,18 +107,16 @@ describe('assessContactCompliance', () => {
     expect(byDefault.days.map((d) => d.status)).toEqual(['attempted', 'made']);
   });
 
-  it('runs 5,000 cases of about 60 days each quickly', () => {
+  it('gives the same answer for each of 5,000 cases of about 60 days (speed is measured by npm run bench)', () => {
     // From Mon 7 Sep to Fri 4 Dec: 13 weeks = 65 weekdays, less half term (5) and the snow day = 59 days.
     const contacts: LoggedContact[] = [];
     for (let d = 7; d <= 30; d++) contacts.push(contact(`2026-09-${String(d).padStart(2, '0')}`, d % 2 ? 'Spoke to' : 'No answer'));
-    const started = Date.now();
     let missing = 0;
     for (let i = 0; i < 5000; i++) {
       missing += assessContactCompliance([open('2026-09-07')], CALENDAR, '2026-12-04', contacts).summary.missing;
     }
     // September's 18 school days from the 7th all have a contact; October to 4 December (41 days) have none.
     expect(missing).toBe(5000 * 41);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 });
 

@@ -182,15 +182,13 @@ describe('countAbsence', () => {
     expect(r.daysUntilFifteen).toBe(15);
   });
 
-  it('handles 5,000 cases in well under a second per thousand', () => {
-    const started = Date.now();
+  it('counts 5,000 cases alike (speed is measured by npm run bench)', () => {
     let total = 0;
     for (let i = 0; i < 5000; i++) {
       total += countAbsence([closed('2026-09-07', '2026-09-18'), open('2026-11-02')], CALENDAR, '2027-01-29').cumulativeThisYear;
     }
     // 10 days in September; from Mon 2 Nov: 2–30 Nov (21), 2–18 Dec (13, Tue 1 Dec closed), 5–29 Jan (19).
     expect(total).toBe(5000 * (10 + 21 + 13 + 19));
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 });
 
