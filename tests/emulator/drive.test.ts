@@ -3,6 +3,7 @@ import { Meter } from '../../emulator/meter';
 import { createDocsService, documentText } from '../../emulator/docs';
 import { createDriveService, DriveController } from '../../emulator/drive';
 import { FakeBlob } from '../../emulator/utilities';
+import { createWorkspace } from '../../emulator/workspace';
 
 type Blob = GoogleAppsScript.Base.Blob;
 
@@ -151,5 +152,28 @@ describe('Drive.Permissions', () => {
     expect(() => Drive.Permissions.create({ type: 'anyone', role: 'reader' }, doc.id as string))
       .toThrow('The user does not have sufficient permissions for this file.');
     expect(() => Drive.Permissions.create({ type: 'user', role: 'reader' }, doc.id as string)).toThrow('emailAddress');
+  });
+});
+
+describe('Drive and Docs in a workspace', () => {
+  it('keep documents, uploads, picks and sharing policy across toJSON/fromJSON', () => {
+    const workspace = createWorkspace();
+    const Drive = workspace.globals.Drive as GoogleAppsScript.Drive;
+    const Docs = workspace.globals.Docs as GoogleAppsScript.Docs;
+    const folder = Drive.Files.create({ name: 'Plans', mimeType: MIME.folder });
+    const doc = Docs.Documents.create({ title: 'Plan' });
+    Docs.Documents.batchUpdate({ requests: [{ insertText: { endOfSegmentLocation: {}, text: 'Week 1' } }] }, doc.documentId as string);
+    const upload = Drive.Files.create({ name: 'a.txt' }, new FakeBlob('bytes', 'text/plain', 'a.txt') as unknown as Blob);
+    const picked = workspace.drive.addUserFile({ name: 'Picked', text: 'Template', picked: true });
+    workspace.drive.restrictSharing(folder.id as string);
+
+    const restored = createWorkspace();
+    restored.fromJSON(JSON.parse(JSON.stringify(workspace.toJSON())));
+    const Drive2 = restored.globals.Drive as GoogleAppsScript.Drive;
+    expect(documentText(restored.ctx, doc.documentId as string)).toBe('Week 1');
+    expect((Drive2.Files.get(upload.id as string, { alt: 'media' }) as unknown as Blob).getDataAsString()).toBe('bytes');
+    expect(Drive2.Files.get(picked).name).toBe('Picked');
+    const inFolder = Drive2.Files.create({ name: 'x', mimeType: MIME.document, parents: [folder.id as string] });
+    expect(() => Drive2.Permissions.create({ type: 'anyone', role: 'reader' }, inFolder.id as string)).toThrow('sufficient permissions');
   });
 });

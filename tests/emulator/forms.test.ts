@@ -3,6 +3,7 @@ import { Meter } from '../../emulator/meter';
 import { createFormApp, FormsController, FormSubmitEventPayload } from '../../emulator/forms';
 import { createSpreadsheet, FakeSpreadsheet } from '../../emulator/spreadsheet/spreadsheet';
 import { FakeScriptApp } from '../../emulator/script';
+import { createWorkspace } from '../../emulator/workspace';
 
 type SubmitEvent = GoogleAppsScript.Events.SheetsOnFormSubmit;
 
@@ -221,3 +222,34 @@ describe('FormApp basics', () => {
 function FormAppItemType(name: string): GoogleAppsScript.Forms.ItemType {
   return name as unknown as GoogleAppsScript.Forms.ItemType;
 }
+
+describe('FormApp in a workspace', () => {
+  it('is a global, fires a trigger installed through ScriptApp, and survives toJSON/fromJSON', () => {
+    const workspace = createWorkspace({ now: () => new Date('2026-01-12T09:30:00Z') });
+    const received: SubmitEvent[] = [];
+    const script: Record<string, unknown> = { onFormSubmit: (e: SubmitEvent) => { received.push(e); } };
+    workspace.install(script);
+    const FormApp = script.FormApp as GoogleAppsScript.Forms.FormApp;
+    const ScriptApp = script.ScriptApp as GoogleAppsScript.Script.ScriptApp;
+    const ssId = workspace.spreadsheet.file.id;
+
+    const form = FormApp.create('Contact log');
+    form.addTextItem().setTitle('Pupil').setRequired(true);
+    form.addScaleItem().setTitle('Engagement').setBounds(1, 5);
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, ssId);
+    ScriptApp.newTrigger('onFormSubmit').forSpreadsheet(ssId).onFormSubmit().create();
+
+    workspace.forms.submitAsUser(form.getId(), { Pupil: 'Amira', Engagement: '4' });
+    expect(received.map((e) => e.values)).toEqual([['12/01/2026 09:30:00', 'Amira', '4']]);
+    expect(() => workspace.forms.submitAsUser(form.getId(), { Pupil: 'B', Engagement: '9' })).toThrow('not a whole number from 1 to 5');
+
+    const restored = createWorkspace();
+    restored.fromJSON(JSON.parse(JSON.stringify(workspace.toJSON())));
+    restored.install(script);
+    const reopened = (script.FormApp as GoogleAppsScript.Forms.FormApp).openById(form.getId());
+    expect(reopened.getItems().map((i) => i.getTitle())).toEqual(['Pupil', 'Engagement']);
+    restored.forms.submitAsUser(form.getId(), { Pupil: 'Ben', Engagement: '2' });
+    expect(received).toHaveLength(2);
+    expect(received[1].range.getRow()).toBe(3);
+  });
+});
