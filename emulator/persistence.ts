@@ -27,6 +27,8 @@ export function encode(value: unknown): Json {
 export function decode(json: unknown): unknown {
   if (json === null || typeof json !== 'object') return json;
   if (Array.isArray(json)) return json.map(decode);
+  // Already decoded (a loader decoding its part of a decoded whole): leave it.
+  if (json instanceof Date || json instanceof Uint8Array) return json;
   const obj = json as Record<string, unknown>;
   const keys = Object.keys(obj);
   if (keys.length === 1 && keys[0] === '$date') return new Date(obj.$date as string);

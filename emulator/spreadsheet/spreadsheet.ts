@@ -9,6 +9,7 @@ import { shiftForDelete, type AnchoredRect } from './grid';
 import type { FakeProtection, ProtectionTypeName } from './protection';
 import type { FakeRange } from './range';
 import { FakeSheet } from './sheet';
+import { copySpreadsheet } from './state';
 import { uiStateFor } from './ui';
 import { parseA1 } from './values';
 
@@ -87,6 +88,12 @@ export class FakeSpreadsheet {
   getSpreadsheetLocale(): string { this.record('Spreadsheet.getSpreadsheetLocale'); return this.locale; }
   setSpreadsheetLocale(locale: string): void { this.record('Spreadsheet.setSpreadsheetLocale'); this.locale = locale; }
   getFormUrl(): string | null { this.record('Spreadsheet.getFormUrl'); return this.formUrl; }
+
+  /** A full copy in Drive named `name`, owned by the user making it. */
+  copy(name: string): FakeSpreadsheet {
+    this.record('Spreadsheet.copy');
+    return copySpreadsheet(this.ctx, this, name);
+  }
 
   // ------------------------------------------------------------ sharing
 
