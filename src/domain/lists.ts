@@ -4,6 +4,8 @@
  */
 import { ARRANGEMENTS, CASE_STATUSES, HEALTH_NEED_KINDS } from './arrangements';
 import { ROLES } from './roles';
+import { ADJUSTMENT_STATUSES, KEEP_IN_TOUCH_KINDS, RECIPIENT_KINDS, REINTEGRATION_OUTCOMES } from './la/vocabulary';
+import { LAWFUL_BASIS_LABELS } from './la/lawfulBases';
 
 export const YEAR_GROUPS = ['Reception', ...Array.from({ length: 13 }, (_, i) => `Year ${i + 1}`)];
 export const CALENDAR_KINDS = ['Term', 'Holiday', 'INSET day', 'Bank holiday', 'Closure'];
@@ -21,6 +23,11 @@ export const DEFAULT_LISTS: Readonly<Record<string, readonly string[]>> = {
   Contacted: CONTACTED,
   Method: CONTACT_METHODS,
   Outcome: CONTACT_OUTCOMES,
+  'Shared with': RECIPIENT_KINDS,
+  'Lawful basis': LAWFUL_BASIS_LABELS,
+  'Keep in touch': KEEP_IN_TOUCH_KINDS,
+  'Adjustment status': ADJUSTMENT_STATUSES,
+  'Reintegration outcome': REINTEGRATION_OUTCOMES,
 };
 
 /** The lists as sheet rows: row i holds the i-th value of every list. */

@@ -6,11 +6,13 @@ import type { TableSpec } from './types';
 import { CASES, ABSENCE_PERIODS, CASE_HISTORY } from './cases';
 import { PUPILS, CALENDAR, STAFF, SETTINGS, LISTS, AUDIT_LOG } from './reference';
 import { CONTACTS, UNMATCHED_CONTACTS, CONTACT_COMPLIANCE } from './contacts';
+import { INFORMATION_SHARING, LA_PROVISION, HOURS_DELIVERED, KEEP_IN_TOUCH, PART_TIME_TIMETABLES, REINTEGRATION_PLANS, PLAN_REVIEWS, REASONABLE_ADJUSTMENTS, POLICY_REVIEW, DASHBOARD } from './la';
 
 export * from './types';
 export * from './cases';
 export * from './reference';
 export * from './contacts';
+export * from './la';
 
 /** In tab order. */
 export const ALL_TABLES: readonly TableSpec[] = [
@@ -19,6 +21,16 @@ export const ALL_TABLES: readonly TableSpec[] = [
   CONTACTS,
   CONTACT_COMPLIANCE,
   UNMATCHED_CONTACTS,
+  LA_PROVISION,
+  HOURS_DELIVERED,
+  INFORMATION_SHARING,
+  KEEP_IN_TOUCH,
+  PART_TIME_TIMETABLES,
+  REINTEGRATION_PLANS,
+  PLAN_REVIEWS,
+  REASONABLE_ADJUSTMENTS,
+  POLICY_REVIEW,
+  DASHBOARD,
   // Other areas' tables register here.
   PUPILS,
   CALENDAR,
