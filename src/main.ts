@@ -4,6 +4,7 @@
  * menu items, triggers and google.script.run targets by name.
  */
 import * as entry from './gas/entryPoints';
+import * as contactsApi from './gas/pageApi/contacts';
 
 declare const global: Record<string, unknown>;
 
@@ -11,3 +12,12 @@ global.onOpen = entry.onOpen;
 global.onInstall = entry.onInstall;
 global.setUpRegister = entry.setUpRegister;
 global.showSidebar = entry.showSidebar;
+global.onContactFormSubmit = entry.onContactFormSubmit;
+global.runDailyCheck = entry.runDailyCheck;
+global.runDailyCheckFromMenu = entry.runDailyCheckFromMenu;
+global.logContact = contactsApi.logContact;
+global.listUnmatchedContacts = contactsApi.listUnmatchedContacts;
+global.resolveUnmatchedContact = contactsApi.resolveUnmatchedContact;
+global.getChronology = contactsApi.getChronology;
+global.exportChronology = contactsApi.exportChronology;
+global.runDailyCheckNow = contactsApi.runDailyCheckNow;

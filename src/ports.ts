@@ -5,6 +5,7 @@
  * about cost from the interface alone.
  */
 import type { TableSpec } from './domain/schema/types';
+import type { ContactFormSpec } from './domain/contactForm';
 
 /** What a cell holds, as the app sees it: '' for empty; dates as 'YYYY-MM-DD' (date columns) or Date (dateTime columns). */
 export type CellValue = string | number | boolean | Date;
@@ -47,6 +48,8 @@ export interface TableStore {
   readRows(spec: TableSpec, rowNumbers: readonly number[]): StoredRow[];
   /** The last `count` data rows, in one read. */
   readTail(spec: TableSpec, count: number): StoredRow[];
+  /** Up to `maxCount` rows after row `afterRow`, oldest first, in one read (a cursor's next batch). */
+  readAfter(spec: TableSpec, afterRow: number, maxCount: number): StoredRow[];
   /** Appends rows in one write and returns their row numbers. Strings are neutralised against formula injection. */
   append(spec: TableSpec, rows: readonly RowValues[]): number[];
   /** Changes cells of existing rows in one read and one write of the rows' bounding box. */
@@ -136,6 +139,11 @@ export interface TriggerInfo {
 export interface Triggers {
   /** This user's triggers on this spreadsheet. */
   list(): TriggerInfo[];
+  /**
+   * This user's triggers in the whole project. Time-driven triggers belong to no spreadsheet in
+   * some listings, so a time-driven trigger is looked for here by the id the document recorded.
+   */
+  projectTriggers(): TriggerInfo[];
   createFormSubmit(handler: string): TriggerInfo;
   createDaily(handler: string, hour: number): TriggerInfo;
   remove(id: string): void;
@@ -151,6 +159,36 @@ export interface SpreadsheetInfo {
   readonly url: string;
 }
 
+/** The contact Form as set-up left it: what the register keeps in document properties. */
+export interface ContactFormState {
+  readonly formId: string;
+  readonly pupilItemId: number;
+  /** The sheet of the register Forms writes responses to. */
+  readonly responsesSheetId: number;
+  readonly editUrl: string;
+  readonly publishedUrl: string;
+  /** A pre-filled link with PUPIL_PLACEHOLDER where the pupil's choice goes (see domain/contactForm). */
+  readonly linkTemplate: string;
+  /** The Form was made now (none existed, or the one recorded was deleted). */
+  readonly created: boolean;
+  /** Responses were (re)directed to a new sheet of the register now. */
+  readonly relinked: boolean;
+  /** What set-up could not do, in plain English (e.g. sign-in cannot be required on this account). */
+  readonly notes: readonly string[];
+}
+
+/** The contact Google Form, through FormApp. */
+export interface ContactFormGateway {
+  /**
+   * Opens the Form by id (or makes it when there is none or it was deleted), puts its questions
+   * and settings right, sets the pupil choices, sends its responses to this spreadsheet and
+   * protects and hides the responses sheet (editable by `editors` only). Set-up only: many calls.
+   */
+  ensure(formId: string | null, spec: ContactFormSpec, pupilChoices: readonly string[], editors: readonly string[]): ContactFormState;
+  /** Replaces the pupil dropdown's choices: a fixed four FormApp calls whatever the number of cases. */
+  setPupilChoices(formId: string, pupilItemId: number, choices: readonly string[]): void;
+}
+
 /** Every port, as one bag handed to use cases. */
 export interface Services {
   readonly tables: TableStore;
@@ -163,5 +201,6 @@ export interface Services {
   readonly mailer: Mailer;
   readonly triggers: Triggers;
   readonly spreadsheet: SpreadsheetInfo;
+  readonly contactForm: ContactFormGateway;
   // Other areas' ports register here.
 }

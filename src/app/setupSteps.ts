@@ -4,6 +4,7 @@
  * idempotent: running set-up twice changes nothing the second time.
  */
 import type { AppContext } from './context';
+import { CONTACT_FORM_STEP } from './contacts/formSetup';
 
 export interface SetUpStep {
   readonly name: string;
@@ -12,5 +13,6 @@ export interface SetUpStep {
 }
 
 export const SETUP_STEPS: SetUpStep[] = [
+  CONTACT_FORM_STEP,
   // Other areas' set-up steps register here.
 ];

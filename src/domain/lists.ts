@@ -4,6 +4,7 @@
  */
 import { ARRANGEMENTS, CASE_STATUSES, HEALTH_NEED_KINDS } from './arrangements';
 import { ROLES } from './roles';
+import { LETTER_DELIVERY, WORK_MEDIA } from './work/vocabulary';
 import { ADJUSTMENT_STATUSES, KEEP_IN_TOUCH_KINDS, RECIPIENT_KINDS, REINTEGRATION_OUTCOMES } from './la/vocabulary';
 import { LAWFUL_BASIS_LABELS } from './la/lawfulBases';
 
@@ -23,6 +24,8 @@ export const DEFAULT_LISTS: Readonly<Record<string, readonly string[]>> = {
   Contacted: CONTACTED,
   Method: CONTACT_METHODS,
   Outcome: CONTACT_OUTCOMES,
+  Medium: WORK_MEDIA,
+  'Letter delivery': LETTER_DELIVERY,
   'Shared with': RECIPIENT_KINDS,
   'Lawful basis': LAWFUL_BASIS_LABELS,
   'Keep in touch': KEEP_IN_TOUCH_KINDS,

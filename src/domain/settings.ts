@@ -4,6 +4,8 @@
  */
 import { LA_SETTINGS } from './la/settings';
 
+import { WORK_SETTINGS } from './work/settings';
+
 export type SettingKind = 'text' | 'email' | 'number' | 'boolean' | 'hour';
 
 export interface SettingDefinition {
@@ -29,6 +31,7 @@ export const CORE_SETTINGS: readonly SettingDefinition[] = [
 export const ALL_SETTINGS: readonly SettingDefinition[] = [
   ...CORE_SETTINGS,
   ...LA_SETTINGS,
+  ...WORK_SETTINGS,
   // Other areas' settings register here.
 ];
 

@@ -3,8 +3,10 @@
  * and google.script.run. Each is a thin shim: build the ports, call a use case, report.
  */
 import { setUpRegister as setUpRegisterUseCase } from '../app/setUpRegister';
+import { handleContactFormSubmit } from '../app/contacts/formResponses';
+import { runDailyCheck as runDailyCheckUseCase } from '../app/contacts/dailyCheck';
 import { buildMenu } from './menu';
-import { fromMenu } from './runEntry';
+import { fromMenu, fromTrigger } from './runEntry';
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu();
@@ -22,5 +24,33 @@ export function showSidebar(): void {
   fromMenu((ctx) => {
     ctx.authorise('register.view');
     ctx.services.ui.showSidebar('Sidebar', 'Health Needs Register');
+  });
+}
+
+/**
+ * Installable Sheets form-submit trigger for the contact Form. The event is only a nudge: it may
+ * be a repeat or blank, so nothing is read from it; new rows of the responses sheet are copied.
+ */
+export function onContactFormSubmit(_e?: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  fromTrigger('onContactFormSubmit', (ctx) => {
+    if (!guardTrigger(ctx, 'onContactFormSubmit')) return;
+    const outcome = handleContactFormSubmit(ctx);
+    if (!outcome.locked) console.warn('onContactFormSubmit: the register was busy; the response waits for the next run.');
+  });
+}
+
+/** Installable daily time-driven trigger. */
+export function runDailyCheck(_e?: GoogleAppsScript.Events.TimeDriven): void {
+  fromTrigger('runDailyCheck', (ctx) => {
+    if (!guardTrigger(ctx, 'runDailyCheck')) return;
+    console.log(runDailyCheckUseCase(ctx, 'trigger').summary);
+  });
+}
+
+/** Menu: "Run daily check now" (the sidebar calls pageApi runDailyCheckNow, which returns the report instead). */
+export function runDailyCheckFromMenu(): void {
+  fromMenu((ctx) => {
+    ctx.authorise('checks.run');
+    return runDailyCheckUseCase(ctx, 'person').summary;
   });
 }

@@ -9,6 +9,7 @@ export interface MenuItem {
 
 export const MENU_ITEMS: ReadonlyArray<MenuItem | 'separator'> = [
   { caption: 'Open sidebar', functionName: 'showSidebar' },
+  { caption: 'Run daily check now', functionName: 'runDailyCheckFromMenu' },
   // Other areas' menu items register here.
   'separator',
   { caption: 'Set up / repair register', functionName: 'setUpRegister' },

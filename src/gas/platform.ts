@@ -90,6 +90,10 @@ export class ScriptAppTriggers implements Triggers {
     return ScriptApp.getUserTriggers(this.spreadsheet).map(describeTrigger);
   }
 
+  projectTriggers(): TriggerInfo[] {
+    return ScriptApp.getProjectTriggers().map(describeTrigger);
+  }
+
   createFormSubmit(handler: string): TriggerInfo {
     return describeTrigger(ScriptApp.newTrigger(handler).forSpreadsheet(this.spreadsheet).onFormSubmit().create());
   }

@@ -5,6 +5,7 @@
 import type { Services } from '../ports';
 import { SheetTableStore } from './sheetTables';
 import { PropertiesDocumentState } from './documentState';
+import { FormAppContactForm } from './contactForm';
 import {
   documentLock,
   mailAppMailer,
@@ -29,6 +30,7 @@ export function createGasServices(): Services {
     mailer: mailAppMailer,
     triggers: new ScriptAppTriggers(spreadsheet),
     spreadsheet: lazySpreadsheetInfo(spreadsheet),
+    contactForm: new FormAppContactForm(spreadsheet),
   };
 }
 

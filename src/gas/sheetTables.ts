@@ -95,6 +95,16 @@ export class SheetTableStore implements TableStore {
     return this.toStoredRows(spec, handle, values, first);
   }
 
+  readAfter(spec: TableSpec, afterRow: number, maxCount: number): StoredRow[] {
+    const handle = this.handle(spec);
+    const lastRow = handle.sheet.getLastRow();
+    const first = Math.max(2, afterRow + 1);
+    const last = Math.min(lastRow, first + maxCount - 1);
+    if (maxCount <= 0 || last < first) return [];
+    const values = handle.sheet.getRange(first, 1, last - first + 1, handle.headers.length).getValues() as RawCell[][];
+    return this.toStoredRows(spec, handle, values, first);
+  }
+
   // ---------------------------------------------------------------- writes
 
   append(spec: TableSpec, rows: readonly RowValues[]): number[] {

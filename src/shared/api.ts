@@ -173,6 +173,8 @@ export interface LogContactInput {
   readonly wellbeing?: string;
   readonly engagement?: string;
   readonly nextSteps?: string;
+  /** Made by the page once per entry, so a call the page repeats is not logged twice. */
+  readonly requestId?: string;
 }
 
 export interface UnmatchedContact {

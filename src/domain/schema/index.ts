@@ -6,12 +6,16 @@ import type { TableSpec } from './types';
 import { CASES, ABSENCE_PERIODS, CASE_HISTORY } from './cases';
 import { PUPILS, CALENDAR, STAFF, SETTINGS, LISTS, AUDIT_LOG } from './reference';
 import { CONTACTS, UNMATCHED_CONTACTS, CONTACT_COMPLIANCE } from './contacts';
+import { WORK_SET } from './work';
+import { PARENT_LETTERS } from './letters';
 import { INFORMATION_SHARING, LA_PROVISION, HOURS_DELIVERED, KEEP_IN_TOUCH, PART_TIME_TIMETABLES, REINTEGRATION_PLANS, PLAN_REVIEWS, REASONABLE_ADJUSTMENTS, POLICY_REVIEW, DASHBOARD } from './la';
 
 export * from './types';
 export * from './cases';
 export * from './reference';
 export * from './contacts';
+export * from './work';
+export * from './letters';
 export * from './la';
 
 /** In tab order. */
@@ -31,6 +35,8 @@ export const ALL_TABLES: readonly TableSpec[] = [
   REASONABLE_ADJUSTMENTS,
   POLICY_REVIEW,
   DASHBOARD,
+  WORK_SET,
+  PARENT_LETTERS,
   // Other areas' tables register here.
   PUPILS,
   CALENDAR,

@@ -81,6 +81,8 @@ export const LISTS: TableSpec = {
     { key: 'Contacted', header: 'Contacted', type: 'text', required: true },
     { key: 'Method', header: 'Method', type: 'text', required: true },
     { key: 'Outcome', header: 'Outcome', type: 'text', required: true },
+    { key: 'Medium', header: 'Medium', type: 'text', required: true },
+    { key: 'Letter delivery', header: 'Letter delivery', type: 'text', required: true },
     { key: 'Shared with', header: 'Shared with', type: 'text', required: true },
     { key: 'Lawful basis', header: 'Lawful basis', type: 'text', required: true },
     { key: 'Keep in touch', header: 'Keep in touch', type: 'text', required: true },
