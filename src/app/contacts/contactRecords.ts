@@ -1,0 +1,143 @@
+/**
+ * What every way of logging a contact shares (the Form, the sidebar, matching an unmatched
+ * response): finding the cases named without reading the register, the contact-log row, and
+ * keeping the case's Last contact and School days without contact current with one small write.
+ */
+import { CASES, CONTACTS } from '../../domain/schema';
+import { addDays, londonOffsetMinutes, maxIso, isValidIso, type IsoDate } from '../../domain/dates';
+import type { ContactAnswers } from '../../domain/contactForm';
+import type { RowChange, RowValues } from '../../ports';
+import type { AppContext } from '../context';
+import type { AuditEntry } from '../audit';
+import { loadCalendar } from '../cases/register';
+
+export interface CaseInfo {
+  readonly ref: string;
+  readonly rowNumber: number;
+  readonly status: string;
+  readonly pupilName: string;
+  readonly yearGroup: string;
+  readonly firstDay: string;
+  readonly lastContact: string;
+  readonly nextAction: string;
+}
+
+/** Finds the cases with these references. */
+export type CaseLookup = (refs: readonly string[]) => Map<string, CaseInfo>;
+
+export function caseInfo(rowNumber: number, v: RowValues): CaseInfo {
+  return {
+    ref: String(v.ref).trim(),
+    rowNumber,
+    status: String(v.status).trim(),
+    pupilName: String(v.pupilName).trim(),
+    yearGroup: String(v.yearGroup).trim(),
+    firstDay: String(v.firstDay),
+    lastContact: String(v.lastContact),
+    nextAction: String(v.nextAction),
+  };
+}
+
+/**
+ * Two reads whatever the size of the register: the Case ref column, then the named rows. (The
+ * second spans the named rows; for one submission that is one row.)
+ */
+export function lookupCasesByColumn(ctx: AppContext): CaseLookup {
+  return (refs) => {
+    const out = new Map<string, CaseInfo>();
+    const wanted = new Set(refs.filter(Boolean));
+    if (wanted.size === 0) return out;
+    const rowOf = new Map<string, number>();
+    for (const cell of ctx.services.tables.readColumn(CASES, 'ref')) {
+      const ref = String(cell.value).trim();
+      if (wanted.has(ref) && !rowOf.has(ref)) rowOf.set(ref, cell.rowNumber);
+    }
+    if (rowOf.size === 0) return out;
+    for (const row of ctx.services.tables.readRows(CASES, [...rowOf.values()])) {
+      const info = caseInfo(row.rowNumber, row.values);
+      if (rowOf.get(info.ref) === row.rowNumber) out.set(info.ref, info);
+    }
+    return out;
+  };
+}
+
+/**
+ * The last day counted for contact: today once the 'Count today as missing from hour' has
+ * passed (London time), otherwise yesterday, so a pupil is not listed as missed at 7am.
+ */
+export function complianceUpTo(ctx: AppContext): IsoDate {
+  const now = ctx.now();
+  const hour = new Date(now.getTime() + londonOffsetMinutes(now) * 60_000).getUTCHours();
+  const cutOff = ctx.settings.number('Count today as missing from hour');
+  return hour >= cutOff ? ctx.today() : addDays(ctx.today(), -1);
+}
+
+export type ContactSource = 'Form' | 'Sidebar' | string;
+
+export function contactRow(contactId: string, caseRef: string, answers: ContactAnswers, loggedBy: string, loggedAt: Date, source: ContactSource): RowValues {
+  return {
+    contactId,
+    caseRef,
+    date: answers.date,
+    contacted: answers.contacted,
+    method: answers.method,
+    outcome: answers.outcome,
+    wellbeing: answers.wellbeing,
+    engagement: answers.engagement,
+    nextSteps: answers.nextSteps,
+    loggedBy: loggedBy || 'not recorded',
+    loggedAt,
+    source,
+  };
+}
+
+/** One audit line per contact: what and when, never the wellbeing text. */
+export function contactAudit(row: RowValues, action = 'Contact logged'): AuditEntry {
+  return {
+    action,
+    caseRef: String(row.caseRef),
+    after: `${row.contactId}: ${row.method} with ${row.contacted}, ${row.outcome}, on ${row.date} (${row.source}, by ${row.loggedBy})`,
+  };
+}
+
+const MAKE_CONTACT = /(^|;\s*)Make contact: \d+ school days? without contact(?=;|$)/;
+
+/**
+ * After contacts are logged: the cases' Last contact and School days without contact, in one
+ * update of the changed cells (a few cells per case, no read). Needs the Calendar (one read)
+ * and the settings (one read, usually already made). Days without contact are the school days
+ * after the contact up to the last day counted; the daily check recomputes them exactly from the
+ * absence periods each morning.
+ */
+export function updateCasesAfterContacts(ctx: AppContext, cases: ReadonlyMap<string, CaseInfo>, rows: readonly RowValues[]): void {
+  const latest = new Map<string, IsoDate>();
+  for (const row of rows) {
+    const ref = String(row.caseRef);
+    const date = String(row.date);
+    if (!isValidIso(date)) continue;
+    latest.set(ref, latest.has(ref) ? maxIso(latest.get(ref) as string, date) : date);
+  }
+  const changes: RowChange[] = [];
+  let upTo: IsoDate | null = null;
+  for (const [ref, date] of latest) {
+    const info = cases.get(ref);
+    if (!info || info.status !== 'Open') continue;
+    if (isValidIso(info.lastContact) && info.lastContact >= date) continue;
+    upTo ??= complianceUpTo(ctx);
+    const { calendar } = loadCalendar(ctx);
+    const from = isValidIso(info.firstDay) ? maxIso(addDays(date, 1), info.firstDay) : addDays(date, 1);
+    const days = from <= upTo ? calendar.countSchoolDays(from, upTo) : 0;
+    const values: Partial<RowValues> = { lastContact: date, daysWithoutContact: days };
+    const flagAfter = ctx.settings.number('Flag after school days without contact');
+    if (days < flagAfter && MAKE_CONTACT.test(info.nextAction)) {
+      values.nextAction = info.nextAction.replace(MAKE_CONTACT, '').replace(/^;\s*/, '');
+    }
+    changes.push({ rowNumber: info.rowNumber, values });
+  }
+  if (changes.length) ctx.services.tables.update(CASES, changes);
+}
+
+/** Contact IDs among the last `count` rows of the log: enough to see whether a retried write already landed. */
+export function recentContactIds(ctx: AppContext, count: number): Set<string> {
+  return new Set(ctx.services.tables.readTail(CONTACTS, count).map((r) => String(r.values.contactId)));
+}
