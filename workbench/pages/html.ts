@@ -1,0 +1,14 @@
+/** Escaping for the workbench's server-rendered pages: every value from the workspace goes through esc(). */
+export function esc(value: unknown): string {
+  return String(value ?? '')
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** 'Mon 7 Sep 2026, 14:05' in London time, for timestamps the workspace stores as ISO instants. */
+export function whenText(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
+  }).format(d).replace(/,(?= \d{2}:)/, ',');
+}
