@@ -4,6 +4,7 @@
  * menu items, triggers and google.script.run targets by name.
  */
 import * as entry from './gas/entryPoints';
+import * as casesApi from './gas/pageApi/cases';
 import * as contactsApi from './gas/pageApi/contacts';
 
 declare const global: Record<string, unknown>;
@@ -12,6 +13,19 @@ global.onOpen = entry.onOpen;
 global.onInstall = entry.onInstall;
 global.setUpRegister = entry.setUpRegister;
 global.showSidebar = entry.showSidebar;
+global.refreshRegisterNow = entry.refreshRegisterNow;
+global.showImportDialog = entry.showImportDialog;
+global.buildAttendanceCheck = entry.buildAttendanceCheck;
+global.getSidebarState = casesApi.getSidebarState;
+global.getFormChoices = casesApi.getFormChoices;
+global.searchPupils = casesApi.searchPupils;
+global.getCaseSummary = casesApi.getCaseSummary;
+global.openCase = casesApi.openCase;
+global.changeCase = casesApi.changeCase;
+global.recordReturn = casesApi.recordReturn;
+global.recordNewAbsence = casesApi.recordNewAbsence;
+global.closeCase = casesApi.closeCase;
+global.importPupilsCsv = casesApi.importPupilsCsv;
 global.onContactFormSubmit = entry.onContactFormSubmit;
 global.runDailyCheck = entry.runDailyCheck;
 global.runDailyCheckFromMenu = entry.runDailyCheckFromMenu;

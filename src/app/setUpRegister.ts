@@ -36,13 +36,17 @@ export function setUpRegister(ctx: AppContext): SetUpReport {
     const hasCoordinator = existingStaff.some((s) => s.active && s.role === 'Coordinator');
     if (hasCoordinator) ctx.authorise('register.setUp');
     const me = { email: user, name: nameFromEmail(user), role: 'Coordinator', active: true };
-    const lists = tables.ensure(LISTS, { editors: [user], lists: LISTS, seedRows: listSeedRows() });
-    const staffReport = tables.ensure(STAFF, { editors: [user], lists: LISTS, seedRows: [me] });
+    const keepers = [...new Set([...existingStaff.filter((s) => s.active && s.role === 'Coordinator').map((s) => s.email), user])];
+    const lists = tables.ensure(LISTS, { editors: keepers, lists: LISTS, seedRows: listSeedRows() });
+    const staffReport = tables.ensure(STAFF, { editors: keepers, lists: LISTS, seedRows: [me] });
     const firstTime = staffReport.created || !hasCoordinator;
     if (!hasCoordinator && !staffReport.created && existingStaff.length > 0) tables.append(STAFF, [me]);
     ctx.refresh();
     ctx.authorise('register.setUp');
-    const editors = [...new Set([...ctx.coordinators(), user])];
+    // The add-on writes as the person using it, so everyone on the Staff sheet must be an editor of
+    // the protected columns and logs (hand edits there are still overwritten or caught by the seal).
+    // The Staff and Lists sheets stay with the coordinators (above).
+    const editors = [...new Set([...ctx.coordinators(), user, ...ctx.staff.filter((s) => s.active).map((s) => s.email)])];
 
     const reports: EnsureTableReport[] = [lists, staffReport];
     for (const spec of ALL_TABLES) {
@@ -54,7 +58,8 @@ export function setUpRegister(ctx: AppContext): SetUpReport {
 
     const created = reports.filter((r) => r.created).map((r) => r.sheetName);
     const repaired = reports.filter((r) => r.addedColumns.length > 0);
-    recordAudit(ctx, [{
+    // A run that found nothing to repair changes nothing, not even the audit log.
+    if (firstTime || created.length > 0 || repaired.length > 0) recordAudit(ctx, [{
       action: firstTime ? 'Register set up' : 'Register repaired',
       after: [
         created.length ? `Sheets created: ${created.join(', ')}` : '',
@@ -87,7 +92,7 @@ function seedRowsFor(key: string, user: string, today: string) {
 function summarise(firstTime: boolean, reports: readonly EnsureTableReport[], steps: readonly string[]): string {
   const lines: string[] = [];
   if (firstTime) {
-    lines.push('The register is ready. You are its coordinator: add other staff and their roles on the Staff sheet.');
+    lines.push('The register is ready. You are its coordinator: add other staff and their roles on the Staff sheet, then choose Set up / repair register again so the add-on can record their work.');
     lines.push('Next: replace the example term dates on the Calendar sheet with your school\u2019s, then import pupils from your MIS.');
   } else {
     const created = reports.filter((r) => r.created).map((r) => r.sheetName);

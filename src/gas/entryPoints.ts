@@ -3,6 +3,8 @@
  * and google.script.run. Each is a thin shim: build the ports, call a use case, report.
  */
 import { setUpRegister as setUpRegisterUseCase } from '../app/setUpRegister';
+import { refreshRegister } from '../app/cases/refresh';
+import { buildAttendanceCheck as buildAttendanceCheckUseCase } from '../app/cases/attendanceCheck';
 import { handleContactFormSubmit } from '../app/contacts/formResponses';
 import { runDailyCheck as runDailyCheckUseCase } from '../app/contacts/dailyCheck';
 import { buildMenu } from './menu';
@@ -25,6 +27,24 @@ export function showSidebar(): void {
     ctx.authorise('register.view');
     ctx.services.ui.showSidebar('Sidebar', 'Health Needs Register');
   });
+}
+
+/** Menu: "Check the register now". */
+export function refreshRegisterNow(): void {
+  fromMenu((ctx) => refreshRegister(ctx).summary);
+}
+
+/** Menu: "Import pupils from the MIS…" opens a small dialog that reads the CSV in the browser. */
+export function showImportDialog(): void {
+  fromMenu((ctx) => {
+    ctx.authorise('pupils.import');
+    ctx.services.ui.showDialog('ImportPupils', 'Import pupils from the MIS', 560, 520);
+  });
+}
+
+/** Menu: "Attendance check for this week". */
+export function buildAttendanceCheck(): void {
+  fromMenu((ctx) => buildAttendanceCheckUseCase(ctx).summary);
 }
 
 /**

@@ -9,6 +9,9 @@ export interface MenuItem {
 
 export const MENU_ITEMS: ReadonlyArray<MenuItem | 'separator'> = [
   { caption: 'Open sidebar', functionName: 'showSidebar' },
+  { caption: 'Check the register now', functionName: 'refreshRegisterNow' },
+  { caption: 'Import pupils from the MIS\u2026', functionName: 'showImportDialog' },
+  { caption: 'Attendance check for this week', functionName: 'buildAttendanceCheck' },
   { caption: 'Run daily check now', functionName: 'runDailyCheckFromMenu' },
   // Other areas' menu items register here.
   'separator',

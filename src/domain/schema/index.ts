@@ -6,6 +6,7 @@ import type { TableSpec } from './types';
 import { CASES, ABSENCE_PERIODS, CASE_HISTORY } from './cases';
 import { PUPILS, CALENDAR, STAFF, SETTINGS, LISTS, AUDIT_LOG } from './reference';
 import { CONTACTS, UNMATCHED_CONTACTS, CONTACT_COMPLIANCE } from './contacts';
+import { ATTENDANCE_CHECK } from './attendance';
 import { WORK_SET } from './work';
 import { PARENT_LETTERS } from './letters';
 import { INFORMATION_SHARING, LA_PROVISION, HOURS_DELIVERED, KEEP_IN_TOUCH, PART_TIME_TIMETABLES, REINTEGRATION_PLANS, PLAN_REVIEWS, REASONABLE_ADJUSTMENTS, POLICY_REVIEW, DASHBOARD } from './la';
@@ -14,6 +15,7 @@ export * from './types';
 export * from './cases';
 export * from './reference';
 export * from './contacts';
+export * from './attendance';
 export * from './work';
 export * from './letters';
 export * from './la';
@@ -37,6 +39,7 @@ export const ALL_TABLES: readonly TableSpec[] = [
   DASHBOARD,
   WORK_SET,
   PARENT_LETTERS,
+  ATTENDANCE_CHECK,
   // Other areas' tables register here.
   PUPILS,
   CALENDAR,
