@@ -256,10 +256,16 @@ function isClientSafe(value: unknown): boolean {
   if (Array.isArray(value)) return value.every(isClientSafe);
   if (typeof value === 'object') {
     const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) return false;
+    // A plain object made by a script loaded in node:vm has that context's Object.prototype.
+    if (proto !== Object.prototype && proto !== null && !isPlainObjectPrototype(proto)) return false;
     return Object.values(value as Record<string, unknown>).every(isClientSafe);
   }
   return true;
+}
+
+/** Object.prototype of any realm: its own prototype is null and its constructor is named Object. */
+function isPlainObjectPrototype(proto: object): boolean {
+  return Object.getPrototypeOf(proto) === null && (proto as { constructor?: { name?: string } }).constructor?.name === 'Object';
 }
 
 function cloneForClient<T>(value: T): T {
