@@ -31,8 +31,9 @@ export function fromPage<T>(fn: (ctx: AppContext) => T): T {
   try {
     return fn(new AppContext(createGasServices()));
   } catch (error) {
-    if (isUserFacing(error)) throw new Error((error as Error).message);
-    throw new Error(faultMessage(error));
+    // google.script.run passes only the message to the page, so it must be the readable one.
+    const message = isUserFacing(error) ? (error as Error).message : faultMessage(error);
+    throw withCause(new Error(message), error);
   }
 }
 
@@ -44,6 +45,12 @@ export function fromTrigger<T>(name: string, fn: (ctx: AppContext) => T): T {
     console.error(`${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     throw error;
   }
+}
+
+/** Keeps the original error for the execution log (Error's options argument is ES2022). */
+function withCause(error: Error, cause: unknown): Error {
+  (error as Error & { cause?: unknown }).cause = cause;
+  return error;
 }
 
 function faultMessage(error: unknown): string {

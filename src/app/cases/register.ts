@@ -8,7 +8,7 @@
 import { ABSENCE_PERIODS, CALENDAR, CASES } from '../../domain/schema';
 import { SchoolCalendar, validateCalendarEntries } from '../../domain/calendar';
 import { countAbsence, validatePeriods, type AbsenceCount, type AbsencePeriod } from '../../domain/schoolDays';
-import { formatLongDate, isValidIso, type IsoDate } from '../../domain/dates';
+import { addDays, formatLongDate, isValidIso, maxIso, type IsoDate } from '../../domain/dates';
 import { codeFor } from '../../domain/attendanceCodes';
 import { isArrangement, isCaseStatus } from '../../domain/arrangements';
 import { validateUpn } from '../../domain/upn';
@@ -99,7 +99,8 @@ export function toCaseRecord(row: StoredRow, periods?: AbsencePeriod[]): CaseRec
     arrangement: String(v.arrangement).trim(),
     firstDay,
     values: v,
-    periods: periods && periods.length > 0 ? periods : [{ start: firstDay, end: closedOn && isValidIso(closedOn) ? closedOn : null }],
+    // Without recorded periods, the case counts from its first day to the day before it closed.
+    periods: periods && periods.length > 0 ? periods : [{ start: firstDay, end: isValidIso(closedOn) ? maxIso(firstDay, addDays(closedOn, -1)) : null }],
   };
 }
 
@@ -167,7 +168,11 @@ export function computeCaseColumns(
     }
     if (record.arrangement === 'Not yet arranged' && own.consecutive >= 3) actions.push('Arrange education (work packs or online work)');
     const expectedReturn = String(v.expectedReturn);
-    if (isValidIso(expectedReturn) && expectedReturn < today) actions.push(`Expected return (${formatLongDate(expectedReturn)}) has passed: record the return or a new date`);
+    const stillAbsent = record.periods.some((p) => p.end === null);
+    if (stillAbsent && isValidIso(expectedReturn) && expectedReturn < today) {
+      actions.push(`Expected return (${formatLongDate(expectedReturn)}) has passed: record the return or a new date`);
+    }
+    if (!stillAbsent && record.arrangement === 'Reintegration') actions.push('Back in school: review the reintegration plan, and close the case when the pupil is back full time');
   }
   if (problems.length) actions.push('Fix the problems found');
 
@@ -198,6 +203,8 @@ export function caseProblems(record: CaseRecord, calendar: SchoolCalendar, dupli
   if (!upn.ok) problems.push(upn.message);
   if (!isCaseStatus(record.status)) problems.push(`The status "${record.status}" is not one of Open or Closed.`);
   if (!isArrangement(record.arrangement)) problems.push(`The arrangement "${record.arrangement}" is not one of the arrangements on the Lists sheet.`);
+  else if (record.status === 'Open' && record.arrangement === 'Closed') problems.push('The case is open but its arrangement is Closed: close the case from the sidebar, or choose its current arrangement.');
+  else if (record.status === 'Closed' && record.arrangement !== 'Closed') problems.push(`The case is closed but its arrangement is "${record.arrangement}": use Closed, or record a new absence to reopen it.`);
   if (!isValidIso(record.firstDay)) problems.push('The first day of absence is missing or is not a date: enter it as DD/MM/YYYY.');
   const expectedReturn = String(v.expectedReturn);
   if (expectedReturn && !isValidIso(expectedReturn)) problems.push('The expected return is not a date: enter it as DD/MM/YYYY, or leave it blank.');
@@ -207,6 +214,11 @@ export function caseProblems(record: CaseRecord, calendar: SchoolCalendar, dupli
   const parentEmail = String(v.parentEmail).trim();
   if (parentEmail) {
     const email = validateEmail(parentEmail, 'parent/carer email');
+    if (!email.ok) problems.push(email.message);
+  }
+  const lead = String(v.lead).trim();
+  if (lead) {
+    const email = validateEmail(lead, 'lead member of staff\u2019s email');
     if (!email.ok) problems.push(email.message);
   }
   if (isValidIso(record.firstDay)) {
