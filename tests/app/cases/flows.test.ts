@@ -12,6 +12,10 @@ beforeEach(() => {
   reg = createRegister('2027-06-28');
 });
 
+function last<T>(list: readonly T[]): T {
+  return list[list.length - 1];
+}
+
 function rows(spec: typeof CASES) {
   return reg.ctx().services.tables.readAll(spec);
 }
@@ -34,7 +38,7 @@ describe('opening a case', () => {
     expect(row.values).toMatchObject({ ref: 'HN-2027-0001', status: 'Open', upn: upnFor(1), daysThisYear: 11, attendanceCode: 'I', openedOn: '2027-06-28', problems: '' });
     expect(rows(ABSENCE_PERIODS).map((r) => r.values)).toEqual([expect.objectContaining({ caseRef: 'HN-2027-0001', start: '2027-06-14', end: '' })]);
     expect(rows(CASE_HISTORY).map((r) => r.values.event)).toEqual(['Case opened']);
-    const audit = rows(AUDIT_LOG).at(-1)!.values;
+    const audit = last(rows(AUDIT_LOG)).values;
     expect(audit).toMatchObject({ action: 'Case opened', caseRef: 'HN-2027-0001', who: 'lcm@school.example' });
     expect(String(audit.after)).not.toMatch(/Physical illness|Glandular/);
   });
@@ -80,7 +84,7 @@ describe('changing a case', () => {
   it('names health changes in the audit log without copying them', () => {
     const { ref } = openCase(reg.ctx(), caseInput());
     changeCase(reg.ctx(), { ref, changes: { healthDetail: 'Now recovering from surgery' } });
-    const audit = rows(AUDIT_LOG).at(-1)!.values;
+    const audit = last(rows(AUDIT_LOG)).values;
     expect(audit.action).toBe('Case changed');
     expect(String(audit.after)).toBe('healthDetail: (health detail)');
     expect(String(audit.before)).not.toMatch(/Glandular/);
@@ -113,7 +117,7 @@ describe('the course of a case', () => {
 
     const closed = closeCase(reg.ctx(), { ref, date: '2027-06-28', note: 'Back full time' });
     expect(closed).toMatchObject({ status: 'Closed', arrangement: 'Closed' });
-    expect(closed.periods.at(-1)).toEqual({ start: '2027-05-26', end: '2027-06-27' });
+    expect(last(closed.periods)).toEqual({ start: '2027-05-26', end: '2027-06-27' });
     expect(rows(CASES)[0].values).toMatchObject({ status: 'Closed', closedOn: '2027-06-28' });
     expect(rows(CASE_HISTORY).map((r) => r.values.event)).toEqual(['Case opened', 'Returned to school', 'Off school again', 'Case closed']);
     expect(rows(AUDIT_LOG).slice(-4).map((r) => r.values.action)).toEqual(['Case opened', 'Return recorded', 'New absence recorded', 'Case closed']);
