@@ -6,6 +6,7 @@
 import { CONTACTS } from '../../domain/schema';
 import { assessContactCompliance, type ContactCompliance } from '../../domain/contactCompliance';
 import type { StoredRow } from '../../ports';
+import { isValidIso } from '../../domain/dates';
 import type { ComplianceDay, ContactView } from '../../shared/api';
 import type { AppContext } from '../context';
 import { loadRegister, type CaseRecord, type Register } from '../cases/register';
@@ -34,10 +35,23 @@ export function forgetContacts(ctx: AppContext): void {
   logs.delete(ctx);
 }
 
+export interface CaseCompliance extends ContactCompliance {
+  /**
+   * The case's contact state for its row: the latest contact up to today (a call made this
+   * morning counts, though today is not yet judged), and the school days of absence judged so
+   * far that came after it.
+   */
+  readonly state: { lastContact: string; daysWithoutContact: number };
+}
+
 /** Made / attempted / missing for each school day of the case's absence up to the last day counted. */
-export function assessCase(ctx: AppContext, record: CaseRecord, register: Register, upTo = complianceUpTo(ctx)): ContactCompliance {
+export function assessCase(ctx: AppContext, record: CaseRecord, register: Register, upTo = complianceUpTo(ctx)): CaseCompliance {
   const contacts = (contactsByCase(ctx).get(record.ref) ?? []).map((r) => ({ date: String(r.values.date), outcome: String(r.values.outcome) }));
-  return assessContactCompliance(record.periods, register.calendar, upTo, contacts);
+  const result = assessContactCompliance(record.periods, register.calendar, upTo, contacts);
+  const today = ctx.today();
+  const lastContact = contacts.reduce((latest, c) => (isValidIso(c.date) && c.date <= today && c.date > latest ? c.date : latest), '');
+  const daysWithoutContact = result.days.filter((d) => lastContact === '' || d.date > lastContact).length;
+  return { ...result, state: { lastContact, daysWithoutContact } };
 }
 
 /** For CaseSummary.compliance: each school day of absence, most recent first. */

@@ -13,13 +13,13 @@ export const CONTACT_SUMMARY: CaseSummaryContributor = {
   contribute(ctx, record, register) {
     const recentContacts = recentContactsFor(ctx, record.ref);
     if (record.status !== 'Open') return { recentContacts };
-    const { days, summary } = assessCase(ctx, record, register);
+    const { days, state } = assessCase(ctx, record, register);
     const template = ctx.services.state.get(KEY.linkTemplate) ?? '';
     return {
       recentContacts,
       compliance: days.map((d) => ({ date: d.date, status: d.status })).reverse(),
-      lastContact: summary.lastContact ?? '',
-      daysWithoutContact: summary.daysWithoutContact,
+      lastContact: state.lastContact,
+      daysWithoutContact: state.daysWithoutContact,
       ...(template ? { contactFormLink: prefilledLink(template, pupilChoice(record.pupilName, record.yearGroup, record.ref)) } : {}),
     };
   },

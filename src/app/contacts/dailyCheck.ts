@@ -99,8 +99,8 @@ function checkHoldingLock(ctx: AppContext): DailyCheckReport {
       states.set(record.ref, { lastContact: dates[dates.length - 1] ?? '', daysWithoutContact: 0 });
       continue;
     }
-    const { days, summary } = assessCase(ctx, record, register, upTo);
-    states.set(record.ref, { lastContact: summary.lastContact ?? '', daysWithoutContact: summary.daysWithoutContact });
+    const { days, summary, state } = assessCase(ctx, record, register, upTo);
+    states.set(record.ref, state);
     const latestMissing = [...summary.missingDays].reverse();
     complianceRows.push({
       caseRef: record.ref,
@@ -110,14 +110,14 @@ function checkHoldingLock(ctx: AppContext): DailyCheckReport {
       made: summary.made,
       attempted: summary.attempted,
       missing: summary.missing,
-      lastContact: summary.lastContact ?? '',
-      daysWithoutContact: summary.daysWithoutContact,
+      lastContact: state.lastContact,
+      daysWithoutContact: state.daysWithoutContact,
       missingDays: latestMissing.slice(0, MAX_MISSING_LISTED).map(formatLongDate).join(', ') +
         (latestMissing.length > MAX_MISSING_LISTED ? `, and ${latestMissing.length - MAX_MISSING_LISTED} earlier` : ''),
       checkedAt,
     });
-    if (summary.daysWithoutContact >= flagAfter) {
-      needingCall.push({ ref: record.ref, pupilName: record.pupilName, yearGroup: record.yearGroup, rowNumber: record.rowNumber, days: summary.daysWithoutContact, lastContact: summary.lastContact ?? '' });
+    if (state.daysWithoutContact >= flagAfter) {
+      needingCall.push({ ref: record.ref, pupilName: record.pupilName, yearGroup: record.yearGroup, rowNumber: record.rowNumber, days: state.daysWithoutContact, lastContact: state.lastContact });
     }
   }
 

@@ -86,6 +86,8 @@ export function createContactRegister(options: { today?: string; londonHour?: nu
       { email: TEACHER, name: 'Tess Teacher', role: 'Teacher', active: true },
     ]);
   });
+  // As a school would: staff added, then "Set up / repair register" so they may write to the logs.
+  ws.run(() => setUpRegister(ctx()));
   const known = new Map<string, TestCase>();
   const reg: ContactRegister = {
     ws,
