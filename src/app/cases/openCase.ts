@@ -16,6 +16,7 @@ import { loadRegister, openCasesByUpn } from './register';
 import { checkReturnAfterFirstDay, FieldChecker, isBlank } from './caseFields';
 import { allocateCaseRefs, columnsFor, readLists, recordFrom, recordHistory, withCase, withRegisterLock } from './caseStore';
 import { summariseCase } from './summary';
+import { casesChanged } from '../contacts/formSetup';
 
 export interface PupilOnRoll {
   readonly rowNumber: number;
@@ -103,6 +104,8 @@ export function openCase(ctx: AppContext, input: OpenCaseInput): CaseSummary {
         `expectedReturn: ${expectedReturn}; arrangement: ${arrangement}; lead: ${lead}; healthNeed: (health detail)`,
     }]);
     const record = recordFrom(rowNumber, { ...values, ...columns.values } as RowValues, periods);
+    // The contact Form's pupil list and this case's pre-filled link follow the new case.
+    casesChanged(ctx);
     return summariseCase(ctx, withCase(register, record), record, columns);
   });
 }

@@ -21,6 +21,7 @@ import { FieldChecker } from './caseFields';
 import { columnsFor, openPeriodRow, recordFrom, recordHistory, requireCase, withCase, withRegisterLock } from './caseStore';
 import { summariseCase } from './summary';
 import { HEALTH_KEYS } from './changeCase';
+import { casesChanged } from '../contacts/formSetup';
 
 function checkedDate(ctx: AppContext, register: Register, field: string, label: string, value: unknown): IsoDate {
   const check = new FieldChecker({ calendar: register.calendar, today: ctx.today(), staff: ctx.staff, healthNeeds: [] });
@@ -129,6 +130,7 @@ export function recordNewAbsence(ctx: AppContext, input: PeriodInput): CaseSumma
       detail: `New absence from ${formatLongDate(date)}.` + (rowChanges.arrangement ? ` Arrangement changed from "${record.arrangement}" to "Not yet arranged".` : ''),
     }]);
     recordAudit(ctx, [{ action: 'New absence recorded', caseRef: record.ref, ...describeChange(saved.before, { ...saved.after, newPeriodFrom: date }, HEALTH_KEYS) }]);
+    if (record.status === 'Closed') casesChanged(ctx); // reopened: back on the contact Form's pupil list
     return saved.summary;
   });
 }
@@ -155,6 +157,7 @@ export function closeCase(ctx: AppContext, input: CloseCaseInput): CaseSummary {
     const note = input.note ? ` Note: ${String(input.note).slice(0, 500)}` : '';
     recordHistory(ctx, [{ caseRef: record.ref, date, event: 'Case closed', detail: `Closed on ${formatLongDate(date)}; arrangement was "${record.arrangement}".${note}` }]);
     recordAudit(ctx, [{ action: 'Case closed', caseRef: record.ref, ...describeChange(saved.before, saved.after, HEALTH_KEYS) }]);
+    casesChanged(ctx); // off the contact Form's pupil list, and its pre-filled link cleared
     return saved.summary;
   });
 }

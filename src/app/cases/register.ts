@@ -12,7 +12,7 @@ import { addDays, formatLongDate, isValidIso, maxIso, type IsoDate } from '../..
 import { codeFor } from '../../domain/attendanceCodes';
 import { isArrangement, isCaseStatus } from '../../domain/arrangements';
 import { validateUpn } from '../../domain/upn';
-import { validateEmail } from '../../domain/validation';
+import { validateEmail, validatePersonName } from '../../domain/validation';
 import { isFormulaLike } from '../../domain/sanitise';
 import type { RowValues, StoredRow } from '../../ports';
 import type { AppContext } from '../context';
@@ -193,12 +193,20 @@ export function computeCaseColumns(
   return { values, count, problems, actions };
 }
 
+/** What Sheets shows in a cell whose formula failed: a formula typed into a cell is read back as its result. */
+const SHEET_ERROR = /^#(NAME\?|REF!|N\/A|ERROR!|VALUE!|DIV\/0!|NUM!|NULL!|SPILL!|CALC!)$/;
+
 /** What is wrong with a case row, typed by hand or not, in plain English. */
 export function caseProblems(record: CaseRecord, calendar: SchoolCalendar, duplicateOpenRefs: readonly string[] = []): string[] {
   const v = record.values;
   const problems: string[] = [];
   if (!record.pupilName) problems.push('The pupil\u2019s name is missing.');
-  else if (isFormulaLike(record.pupilName)) problems.push('The pupil\u2019s name looks like a formula: please type the name only.');
+  else if (isFormulaLike(record.pupilName) || SHEET_ERROR.test(record.pupilName)) {
+    problems.push(`The pupil\u2019s name looks like a formula${SHEET_ERROR.test(record.pupilName) ? ` (the cell shows ${record.pupilName})` : ''}: please type the name only.`);
+  } else {
+    const name = validatePersonName(record.pupilName, 'pupil\u2019s name');
+    if (!name.ok) problems.push(name.message);
+  }
   const upn = validateUpn(record.upn);
   if (!upn.ok) problems.push(upn.message);
   if (!isCaseStatus(record.status)) problems.push(`The status "${record.status}" is not one of Open or Closed.`);

@@ -44,8 +44,8 @@ export interface TestRegister {
   setToday(iso: string): void;
 }
 
-export function createRegister(today = '2027-06-28'): TestRegister {
-  const ws = createWorkspace({ activeUser: COORDINATOR, now: () => new Date(`${today}T09:00:00Z`) });
+export function createRegister(today = '2027-06-28', htmlFiles: Record<string, string> = {}): TestRegister {
+  const ws = createWorkspace({ activeUser: COORDINATOR, now: () => new Date(`${today}T09:00:00Z`), htmlFiles });
   ws.install(globalThis as unknown as Record<string, unknown>);
   // The add-on's clock follows the emulator's, so "today" is the test's date.
   const ctx = () => new AppContext({ ...createGasServices(), clock: { now: () => ws.ctx.now() } });
