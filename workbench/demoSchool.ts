@@ -62,8 +62,9 @@ export function demoPupils(academicStartYear: number): DemoPupil[] {
   const pupils: DemoPupil[] = [];
   for (let i = 0; i < 60; i++) {
     const year = 7 + Math.floor(i / 12);
-    const forename = FORENAMES[(i * 7) % FORENAMES.length];
-    const surname = SURNAMES[(i * 11 + 3) % SURNAMES.length];
+    // 7 is coprime with 30, so the first 30 surnames differ; the offset keeps pupils 30–59 apart from 0–29.
+    const forename = FORENAMES[i % FORENAMES.length];
+    const surname = SURNAMES[(i * 7 + Math.floor(i / 30) * 13 + 3) % SURNAMES.length];
     // Born in the academic year (Sep–Aug) that puts them in this year group now.
     const birthStart = academicStartYear - year - 5;
     const dateOfBirth = addDays(`${birthStart}-09-01`, (i * 37) % 365);
@@ -147,6 +148,9 @@ function schoolDaysBack(calendar: SchoolCalendar, today: IsoDate, n: number): Is
   return day;
 }
 
+/** Which of the 60 pupils has which demo case (the browser tests find them by these). */
+export const DEMO_CASE_PUPILS = { new: 14, approaching: 38, laTold: 26, laProvision: 51, reintegration: 3, closed: 44 } as const;
+
 interface CasePlan {
   readonly pupil: number;
   readonly by: string;
@@ -166,6 +170,8 @@ export function seedDemoSchool(bench: Workbench, now: Date = new Date()): void {
 
   // 2. What they then type into the Sheet: the school's name, its staff and its own term dates.
   setSetting(bench, 'School name', SCHOOL_NAME);
+  setSetting(bench, 'Email letters to parents', 'Yes');
+  setSetting(bench, 'Letter sign-off name', 'Sam Okafor, Learning Centre Manager');
   typeRows(bench, 'Staff', DEMO_STAFF.slice(1).map((s) => ({ Email: s.email, Name: s.name, Role: s.role, Active: true })));
   const calendarEntries = demoCalendar(today);
   typeRows(bench, 'Calendar', calendarEntries.map((e) => ({ Kind: e.kind, From: e.start, To: e.end, Description: e.description })), true);
@@ -179,12 +185,12 @@ export function seedDemoSchool(bench: Workbench, now: Date = new Date()): void {
   // 4. Cases at different stages.
   const plans: CasePlan[] = [
     { // Just off: nothing arranged yet.
-      pupil: 14, by: COORDINATOR,
+      pupil: DEMO_CASE_PUPILS.new, by: COORDINATOR,
       open: { healthNeed: 'Physical illness', arrangement: 'Not yet arranged', firstDayBack: 0, lead: PASTORAL },
       contacts: [],
     },
     { // Approaching the 15-day point; no contact for the last two school days.
-      pupil: 38, by: COORDINATOR,
+      pupil: DEMO_CASE_PUPILS.approaching, by: COORDINATOR,
       open: { healthNeed: 'Mental health', healthDetail: 'Anxiety; seeing CAMHS. Prefers email contact with home.', arrangement: 'School work: online', firstDayBack: 11, lead: PASTORAL },
       contacts: [
         { daysBack: 11, contacted: 'Parent/carer', method: 'Phone', outcome: 'Spoke to', nextSteps: 'Set up online work through Classroom.' },
@@ -196,7 +202,7 @@ export function seedDemoSchool(bench: Workbench, now: Date = new Date()): void {
       ],
     },
     { // Past the 15-day point; the LA was told as soon as a long absence was expected.
-      pupil: 26, by: COORDINATOR,
+      pupil: DEMO_CASE_PUPILS.laTold, by: COORDINATOR,
       open: { healthNeed: 'Injury or surgery', healthDetail: 'Spinal surgery; six to eight weeks at home.', arrangement: 'School work: work packs', firstDayBack: 19, expectsFifteen: true, lead: COORDINATOR },
       contacts: [
         { daysBack: 19, contacted: 'Parent/carer', method: 'Phone', outcome: 'Spoke to', nextSteps: 'Work packs to go home weekly; LA to be told.' },
@@ -208,7 +214,7 @@ export function seedDemoSchool(bench: Workbench, now: Date = new Date()): void {
       then: (ref, d) => call(bench, 'changeCase', { ref, changes: { laNotifiedOn: d(17) }, note: 'Told the LA medical needs team by email.' }),
     },
     { // LA-arranged provision: the medical tuition service teaches at home.
-      pupil: 51, by: COORDINATOR,
+      pupil: DEMO_CASE_PUPILS.laProvision, by: COORDINATOR,
       open: { healthNeed: 'Long-term condition', arrangement: 'School work: online', firstDayBack: 34, expectsFifteen: true, lead: COORDINATOR },
       contacts: [
         { daysBack: 34, contacted: 'Parent/carer', method: 'Phone', outcome: 'Spoke to' },
@@ -222,7 +228,7 @@ export function seedDemoSchool(bench: Workbench, now: Date = new Date()): void {
       },
     },
     { // Back on a part-time timetable as part of reintegration.
-      pupil: 3, by: COORDINATOR,
+      pupil: DEMO_CASE_PUPILS.reintegration, by: COORDINATOR,
       open: { healthNeed: 'Hospital stay', arrangement: 'School work: work packs', firstDayBack: 24, expectsFifteen: true, lead: PASTORAL },
       contacts: [
         { daysBack: 24, contacted: 'Parent/carer', method: 'Phone', outcome: 'Spoke to' },
@@ -236,7 +242,7 @@ export function seedDemoSchool(bench: Workbench, now: Date = new Date()): void {
       },
     },
     { // Closed: back full time.
-      pupil: 44, by: COORDINATOR,
+      pupil: DEMO_CASE_PUPILS.closed, by: COORDINATOR,
       open: { healthNeed: 'Physical illness', arrangement: 'School work: online', firstDayBack: 22, lead: PASTORAL },
       contacts: [
         { daysBack: 22, contacted: 'Parent/carer', method: 'Phone', outcome: 'Spoke to' },
