@@ -13,10 +13,12 @@ module.exports = {
   output: { path: path.resolve(__dirname, 'dist'), filename: 'Code.js', clean: false },
   resolve: { extensions: ['.ts', '.js'] },
   module: {
-    rules: [{ test: /\.ts$/, loader: 'esbuild-loader', options: { target: 'es2020' } }],
+    // Each module's whitespace and syntax are minified to keep the bundle well inside its size
+    // budget, but no identifier is renamed, so stack traces in the executions log stay readable.
+    rules: [{ test: /\.ts$/, loader: 'esbuild-loader', options: { target: 'es2020', minifyWhitespace: true, minifySyntax: true } }],
   },
   target: ['web', 'es2020'],
-  // Unminified: stack traces in the Apps Script editor stay readable.
+  // No whole-bundle minifier: it would drop the top-level function stubs the plugin adds.
   optimization: { minimize: false },
   performance: { hints: false },
   plugins: [new GasPlugin({ include: ['src/**'], comment: false })],

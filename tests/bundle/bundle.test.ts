@@ -11,6 +11,15 @@ import { createWorkspace, loadBundle, readHtmlFiles, type Workspace } from '../.
 const root = path.resolve(__dirname, '../..');
 const dist = path.join(root, 'dist');
 
+/**
+ * Apps Script finds menu items, triggers and google.script.run targets among the script's
+ * top-level function declarations, so each must be declared in the source, not only assigned
+ * at run time.
+ */
+function declaredFunctions(code: string): Set<string> {
+  return new Set([...code.matchAll(/^function (\w+)\(/gm)].map((m) => m[1]));
+}
+
 function serverApiNames(): string[] {
   const source = fs.readFileSync(path.join(root, 'src/shared/api.ts'), 'utf8');
   const body = source.slice(source.indexOf('export interface ServerApi'));
@@ -70,13 +79,18 @@ describe('dist/Code.js', () => {
     expect(menu).toBeDefined();
     const items = menu!.entries.flatMap((e) => (e.kind === 'item' ? [e.functionName] : []));
     expect(items).toContain('setUpRegister');
-    for (const name of items) expect(bundle.functions).toContain(name);
+    const declared = declaredFunctions(code());
+    for (const name of items) {
+      expect(bundle.functions).toContain(name);
+      expect(declared).toContain(name);
+    }
   });
 
   it('exposes every server function the sidebar calls as a top-level function', () => {
     const names = serverApiNames();
     expect(names.length).toBeGreaterThan(5);
-    const missing = names.filter((n) => !bundle.functions.includes(n));
+    const declared = declaredFunctions(code());
+    const missing = names.filter((n) => !bundle.functions.includes(n) || !declared.has(n));
     expect(missing).toEqual([]);
   });
 
@@ -85,7 +99,9 @@ describe('dist/Code.js', () => {
     const sheetNames = ws.spreadsheet.getSheets().map((s) => s.getName());
     expect(sheetNames).toEqual(expect.arrayContaining(['Cases', 'Calendar', 'Staff', 'Settings', 'Audit log']));
     expect(ws.ui.alerts.at(-1)?.prompt).toMatch(/The register is ready/);
-    for (const trigger of ws.triggers.records) expect(bundle.functions).toContain(trigger.handler);
+    const declared = declaredFunctions(code());
+    expect(ws.triggers.records.map((t) => t.handler).sort()).toEqual(['onContactFormSubmit', 'runDailyCheck']);
+    for (const trigger of ws.triggers.records) expect(declared).toContain(trigger.handler);
     // A second run finds nothing to repair.
     ws.callFunction('setUpRegister');
     expect(ws.ui.alerts.at(-1)?.prompt).toMatch(/already in order/);
