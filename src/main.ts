@@ -4,6 +4,7 @@
  * menu items, triggers and google.script.run targets by name.
  */
 import * as entry from './gas/entryPoints';
+import * as trust from './gas/trustEntryPoints';
 import * as casesApi from './gas/pageApi/cases';
 import * as contactsApi from './gas/pageApi/contacts';
 
@@ -35,3 +36,7 @@ global.resolveUnmatchedContact = contactsApi.resolveUnmatchedContact;
 global.getChronology = contactsApi.getChronology;
 global.exportChronology = contactsApi.exportChronology;
 global.runDailyCheckNow = contactsApi.runDailyCheckNow;
+global.verifyAuditLog = trust.verifyAuditLog;
+global.checkTriggers = trust.checkTriggers;
+global.runSelfTest = trust.runSelfTest;
+global.reviewRetention = trust.reviewRetention;

@@ -189,6 +189,20 @@ export interface ContactFormGateway {
   setPupilChoices(formId: string, pupilItemId: number, choices: readonly string[]): void;
 }
 
+/**
+ * Scratch resources for "Run self-test", which proves each adapter against the real services on
+ * data it makes and then removes (files it makes are removed with Documents.trash).
+ */
+export interface SelfTestGateway {
+  /** A new hidden sheet in this spreadsheet (one insert, one hide); returns its sheet id. */
+  createScratchSheet(name: string): number;
+  /** Writes the rows exactly as given in one write, then reads values and formulas back (one read each). */
+  writeAndReadBack(sheetId: number, rows: readonly (readonly string[])[]): { values: string[][]; formulas: string[][] };
+  deleteScratchSheet(sheetId: number): void;
+  /** A new Google Form with one short-answer question; returns its id and its questions as read back by reopening it. */
+  createScratchForm(title: string, question: string): { id: string; questions: string[] };
+}
+
 /** Every port, as one bag handed to use cases. */
 export interface Services {
   readonly tables: TableStore;
@@ -202,5 +216,6 @@ export interface Services {
   readonly triggers: Triggers;
   readonly spreadsheet: SpreadsheetInfo;
   readonly contactForm: ContactFormGateway;
+  readonly selfTest: SelfTestGateway;
   // Other areas' ports register here.
 }

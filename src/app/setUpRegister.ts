@@ -51,7 +51,7 @@ export function setUpRegister(ctx: AppContext): SetUpReport {
     const reports: EnsureTableReport[] = [lists, staffReport];
     for (const spec of ALL_TABLES) {
       if (spec.key === LISTS.key || spec.key === STAFF.key) continue;
-      reports.push(tables.ensure(spec, { editors, lists: LISTS, seedRows: seedRowsFor(spec.key, user, ctx.today()) }));
+      reports.push(tables.ensure(spec, { editors: spec.coordinatorsOnly ? keepers : editors, lists: LISTS, seedRows: seedRowsFor(spec.key, user, ctx.today()) }));
     }
     ctx.refresh();
     const steps = SETUP_STEPS.flatMap((step) => step.run(ctx));

@@ -2,9 +2,9 @@
  * School-wide settings, kept as rows of the Settings sheet (so staff can read and change them)
  * and read once per execution. Each area of the product declares its own settings here.
  */
-import { LA_SETTINGS } from './la/settings';
-
 import { WORK_SETTINGS } from './work/settings';
+import { RETENTION_SETTINGS } from './retention';
+import { LA_SETTINGS } from './la/settings';
 
 export type SettingKind = 'text' | 'email' | 'number' | 'boolean' | 'hour';
 
@@ -30,8 +30,9 @@ export const CORE_SETTINGS: readonly SettingDefinition[] = [
 /** Every area's settings, in the order they appear on the sheet. */
 export const ALL_SETTINGS: readonly SettingDefinition[] = [
   ...CORE_SETTINGS,
-  ...LA_SETTINGS,
   ...WORK_SETTINGS,
+  ...RETENTION_SETTINGS,
+  ...LA_SETTINGS,
   // Other areas' settings register here.
 ];
 

@@ -133,6 +133,16 @@ export class DriveDocsDocuments implements Documents {
     const saved = drive().Files.create({ name, mimeType: PDF, parents: [parentId] }, blob, { fields: ITEM_FIELDS });
     return { file: item(saved, fileUrl), bytes: blob.getBytes() };
   }
+
+  trash(fileId: string): boolean {
+    try {
+      drive().Files.update({ trashed: true } as DriveFile, fileId);
+      return true;
+    } catch (error) {
+      if (httpStatus(error) === 404) return false;
+      throw error;
+    }
+  }
 }
 
 type StructuralElement = GoogleAppsScript.Docs.Schema.StructuralElement;

@@ -7,6 +7,7 @@ import { refreshRegister } from '../app/cases/refresh';
 import { buildAttendanceCheck as buildAttendanceCheckUseCase } from '../app/cases/attendanceCheck';
 import { handleContactFormSubmit } from '../app/contacts/formResponses';
 import { runDailyCheck as runDailyCheckUseCase } from '../app/contacts/dailyCheck';
+import { guardTrigger } from '../app/trust/guardTrigger';
 import { buildMenu } from './menu';
 import { fromMenu, fromTrigger } from './runEntry';
 

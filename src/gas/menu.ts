@@ -15,6 +15,11 @@ export const MENU_ITEMS: ReadonlyArray<MenuItem | 'separator'> = [
   { caption: 'Run daily check now', functionName: 'runDailyCheckFromMenu' },
   // Other areas' menu items register here.
   'separator',
+  { caption: 'Verify audit log', functionName: 'verifyAuditLog' },
+  { caption: 'Check triggers', functionName: 'checkTriggers' },
+  { caption: 'Review records past retention\u2026', functionName: 'reviewRetention' },
+  { caption: 'Run self-test', functionName: 'runSelfTest' },
+  'separator',
   { caption: 'Set up / repair register', functionName: 'setUpRegister' },
 ];
 

@@ -4,6 +4,7 @@
  */
 import type { Services } from '../ports';
 import { SheetTableStore } from './sheetTables';
+import { AppsScriptSelfTest } from './selfTest';
 import { PropertiesDocumentState } from './documentState';
 import { FormAppContactForm } from './contactForm';
 import {
@@ -30,6 +31,7 @@ export function createGasServices(): Services {
     mailer: mailAppMailer,
     triggers: new ScriptAppTriggers(spreadsheet),
     spreadsheet: lazySpreadsheetInfo(spreadsheet),
+    selfTest: new AppsScriptSelfTest(spreadsheet),
     contactForm: new FormAppContactForm(spreadsheet),
   };
 }

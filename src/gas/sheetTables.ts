@@ -315,6 +315,10 @@ export class SheetTableStore implements TableStore {
       if (others.length) p.removeEditors(others);
       if (p.canDomainEdit()) p.setDomainEdit(false);
     };
+    if (spec.coordinatorsOnly) {
+      restrict(sheet.protect().setDescription(`${PROTECTION_PREFIX} changed by coordinators only`));
+      return;
+    }
     if (spec.appendOnly) {
       const p = sheet.protect().setDescription(`${PROTECTION_PREFIX} written by the add-on only`);
       restrict(p);

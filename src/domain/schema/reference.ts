@@ -37,6 +37,7 @@ export const CALENDAR: TableSpec = {
 /** Who may do what. */
 export const STAFF: TableSpec = {
   key: 'staff',
+  coordinatorsOnly: true,
   title: 'Staff',
   purpose: 'Staff who may use the register and their role. Only coordinators can change this sheet.',
   tabColour: '#a142f4',
@@ -51,6 +52,7 @@ export const STAFF: TableSpec = {
 /** Settings as key/value rows, read once per execution. */
 export const SETTINGS: TableSpec = {
   key: 'settings',
+  coordinatorsOnly: true,
   title: 'Settings',
   purpose: 'School-wide settings. Change the Value column; the add-on checks each value when it runs.',
   tabColour: '#5f6368',
@@ -67,6 +69,7 @@ export const SETTINGS: TableSpec = {
  */
 export const LISTS: TableSpec = {
   key: 'lists',
+  coordinatorsOnly: true,
   title: 'Lists',
   purpose: 'Values offered in dropdowns. Add values at the bottom of a column; do not rename the headers.',
   hidden: true,

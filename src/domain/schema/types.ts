@@ -33,6 +33,11 @@ export interface TableSpec {
   readonly columns: readonly ColumnSpec[];
   /** Logs that only the add-on writes: the whole sheet is protected, not just computed columns. */
   readonly appendOnly?: boolean;
+  /**
+   * Who may do what, and how the add-on behaves (Staff, Settings, Lists): the whole sheet is
+   * protected so that only coordinators can change it, by hand or through the add-on.
+   */
+  readonly coordinatorsOnly?: boolean;
   /** Hidden from the tab bar (reference data staff rarely need). */
   readonly hidden?: boolean;
   /** Tab colour, to group sheets visually. */

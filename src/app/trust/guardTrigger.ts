@@ -1,0 +1,81 @@
+/**
+ * What every installable trigger (onContactFormSubmit, runDailyCheck) calls first.
+ *
+ * 1. Re-authorisation. Google keeps firing an add-on's triggers after it starts needing new
+ *    permissions, but the run fails at the first line that needs one. As Google recommends, the
+ *    trigger checks ScriptApp.getAuthorizationInfo first and, when re-authorisation is needed,
+ *    emails the trigger's owner at most once a day (the date is kept in document properties) and
+ *    does nothing else.
+ * 2. Who it runs as. A trigger runs as the person who installed it (the effective user), with no
+ *    one at the keyboard, so it is checked against the Staff sheet by that person's email: a
+ *    trigger left behind by someone removed from the Staff sheet does nothing. Anyone who calls a
+ *    trigger function directly (google.script.run can reach any top-level function) runs it as
+ *    themselves and meets the same check.
+ */
+import { NotAllowedError } from '../../domain/errors';
+import { can, findStaff } from '../../domain/roles';
+import type { AppContext } from '../context';
+import { KEY } from '../contacts/keys';
+
+const TRIGGER_LABELS: Readonly<Record<string, string>> = {
+  onContactFormSubmit: 'copying of contact Form responses to the Contact log',
+  runDailyCheck: 'daily check',
+};
+
+export function triggerLabel(name: string): string {
+  return TRIGGER_LABELS[name] ?? `"${name}" trigger`;
+}
+
+/** True when the trigger may do its work; false when it must stop quietly (re-authorisation needed). */
+export function guardTrigger(ctx: AppContext, name: string): boolean {
+  const { triggers, identity } = ctx.services;
+  if (triggers.needsReauthorisation()) {
+    mailReauthorisationOncePerDay(ctx, name);
+    return false;
+  }
+  const owner = identity.effectiveUserEmail();
+  const label = triggerLabel(name);
+  if (!owner) {
+    throw new NotAllowedError(
+      `The ${label} did nothing: Apps Script could not tell which account it runs as, so it could not check that account against the Staff sheet.`,
+    );
+  }
+  const member = findStaff(ctx.staff, owner);
+  if (!member) {
+    throw new NotAllowedError(
+      `The ${label} did nothing: it runs as ${owner}, who is not an active member of staff on the Staff sheet. ` +
+        'A coordinator should open the register and choose Extensions \u203a Health Needs Register \u203a Check triggers, which makes the triggers run as them.',
+    );
+  }
+  if (!can(member.role, 'checks.run')) {
+    throw new NotAllowedError(
+      `The ${label} did nothing: it runs as ${owner}, whose role (${member.role}) may not run the register\u2019s checks. ` +
+        'A coordinator should choose Extensions \u203a Health Needs Register \u203a Check triggers, which makes the triggers run as them.',
+    );
+  }
+  return true;
+}
+
+function mailReauthorisationOncePerDay(ctx: AppContext, name: string): void {
+  const { state, identity, mailer, triggers } = ctx.services;
+  const today = ctx.today();
+  if (state.get(KEY.reauthMailedOn) === today) return;
+  const to = identity.effectiveUserEmail();
+  if (!to) return;
+  const url = triggers.authorisationUrl();
+  try {
+    mailer.send({
+      to,
+      subject: 'Health Needs Register needs you to authorise it again',
+      body:
+        `The Health Needs Register add-on has been updated and needs your permission again before its ${triggerLabel(name)} can run. ` +
+        'Until then, contacts sent on the Form wait on its responses sheet (none are lost) and no daily digest is sent.\n\n' +
+        `To authorise it, open this link while signed in to your school account:\n${url || 'open the register and choose any item from Extensions \u203a Health Needs Register.'}\n\n` +
+        'You will get this email at most once a day until it is done.',
+    });
+  } catch {
+    // No mail allowance left, or mail not permitted: try again on the next run rather than mark it sent.
+    return;
+  }
+  state.set({ [KEY.reauthMailedOn]: today });
+}
