@@ -98,6 +98,21 @@ export function createServer(bench: Workbench, stateFile: string): http.Server {
       return send(res, 200, withShim(sidebar.output.getContentUnmetered(), bench.functions));
     }
 
+    // A dialog the add-on opened from its menu (e.g. importing pupils), with the same page shim as the sidebar.
+    if (method === 'GET' && path === '/dialog') {
+      const dialog = bench.workspace.ui.dialogs[bench.workspace.ui.dialogs.length - 1];
+      if (!dialog) return redirect(res, '/');
+      const { width, height } = dialog.output.getSizeUnmetered();
+      return page(res, '/', dialog.title, `<h1>${esc(dialog.title)}</h1>
+<iframe title="${esc(dialog.title)}" src="/dialog/frame" style="width:${width || 600}px;max-width:100%;height:${height || 500}px;border:1px solid #c4c7c5;border-radius:8px;background:#fff"></iframe>
+<p><a href="/">Close and go back to the overview</a></p>`);
+    }
+    if (method === 'GET' && path === '/dialog/frame') {
+      const dialog = bench.workspace.ui.dialogs[bench.workspace.ui.dialogs.length - 1];
+      if (!dialog) return send(res, 404, '<p>No dialog is open.</p>');
+      return send(res, 200, withShim(dialog.output.getContentUnmetered(), bench.functions));
+    }
+
     if (method === 'GET' && (path === '/sheets' || path.startsWith('/sheets/'))) {
       const sheets = bench.sheets();
       const name = path.slice('/sheets/'.length);
@@ -168,9 +183,11 @@ export function createServer(bench: Workbench, stateFile: string): http.Server {
       const fn = path.slice('/menu/'.length);
       if (!bench.menu().some((m) => m !== 'separator' && m.functionName === fn)) return redirect(res, '/', { kind: 'error', text: `The add-on menu has no item that runs ${fn}.` });
       const sidebarBefore = bench.workspace.ui.sidebar;
+      const dialogsBefore = bench.workspace.ui.dialogs.length;
       const result = bench.runEntry(fn);
       bench.save();
       if (bench.workspace.ui.sidebar && bench.workspace.ui.sidebar !== sidebarBefore && !result.error) return redirect(res, '/sidebar');
+      if (bench.workspace.ui.dialogs.length > dialogsBefore && !result.error) return redirect(res, '/dialog');
       const text = [result.error, ...result.notices.map((n) => n.text)].filter(Boolean).join('\n') || 'Done.';
       return redirect(res, '/', { kind: result.error ? 'error' : 'ok', text });
     }
