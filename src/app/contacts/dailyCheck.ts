@@ -23,6 +23,7 @@ import { SWEEP_BATCH, sweepFormResponses, type SweepResult } from './formRespons
 import { assessCase, contactsByCase, forgetContacts } from './caseContacts';
 import { linkChanges, openCaseChoices, syncPupilChoices } from './formSetup';
 import { composeDigest, type DigestLine } from './digest';
+import { TRUST_DAILY_TASK } from '../trust/dailyTrustCheck';
 
 /** Other areas' once-a-day work joins here: an editor add-on may have only one timed trigger per user and document. */
 export interface DailyTask {
@@ -32,6 +33,7 @@ export interface DailyTask {
 }
 
 export const DAILY_TASKS: DailyTask[] = [
+  TRUST_DAILY_TASK,
   // Other areas' daily tasks register here.
 ];
 

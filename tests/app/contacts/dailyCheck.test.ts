@@ -187,6 +187,9 @@ describe('running the check', () => {
       Calendar: 1,
       'Contact form responses': 1,
       'Contact log': 1,
+      // Trust: the audit log is verified, and the Staff sheet compared with yesterday's, once each.
+      'Audit log': 1,
+      Staff: 1,
     });
     expect(small.writes).toEqual({
       Cases: 1,
