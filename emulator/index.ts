@@ -15,3 +15,4 @@ export { LOCK_TIMEOUT_MESSAGE } from './lock';
 export { loadBundle, readHtmlFiles, DEFAULT_DIST, type LoadedBundle } from './bundle';
 export { PROTECTED_EDIT_MESSAGE } from './spreadsheet/protection';
 export { encode, decode, type StateSerialiser, type FileContentCodec } from './persistence';
+export { chartsOnSheet, FakeEmbeddedChart, FAKE_CHARTS } from './charts';

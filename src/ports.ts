@@ -203,6 +203,22 @@ export interface SelfTestGateway {
   createScratchForm(title: string, question: string): { id: string; questions: string[] };
 }
 
+export interface BarChartBlock {
+  readonly title: string;
+  /** The block's first data row (1-based sheet row) and how many rows it has. */
+  readonly firstRow: number;
+  readonly rowCount: number;
+}
+
+/** Embedded Sheets charts over a table's own rows (the coordinator's Dashboard). */
+export interface SheetCharts {
+  /**
+   * Replaces the charts on the table's sheet with one bar chart per block, each over the block's
+   * label and value columns, placed to the right of the table. Returns how many were drawn.
+   */
+  drawBarCharts(spec: TableSpec, labelColumn: string, valueColumn: string, blocks: readonly BarChartBlock[]): number;
+}
+
 /** Every port, as one bag handed to use cases. */
 export interface Services {
   readonly tables: TableStore;
@@ -217,5 +233,6 @@ export interface Services {
   readonly spreadsheet: SpreadsheetInfo;
   readonly contactForm: ContactFormGateway;
   readonly selfTest: SelfTestGateway;
+  readonly charts: SheetCharts;
   // Other areas' ports register here.
 }

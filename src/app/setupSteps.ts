@@ -5,6 +5,7 @@
  */
 import type { AppContext } from './context';
 import { CONTACT_FORM_STEP } from './contacts/formSetup';
+import { LA_SETUP_STEP } from './la/setupStep';
 
 export interface SetUpStep {
   readonly name: string;
@@ -14,5 +15,6 @@ export interface SetUpStep {
 
 export const SETUP_STEPS: SetUpStep[] = [
   CONTACT_FORM_STEP,
+  LA_SETUP_STEP,
   // Other areas' set-up steps register here.
 ];

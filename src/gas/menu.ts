@@ -13,6 +13,9 @@ export const MENU_ITEMS: ReadonlyArray<MenuItem | 'separator'> = [
   { caption: 'Import pupils from the MIS\u2026', functionName: 'showImportDialog' },
   { caption: 'Attendance check for this week', functionName: 'buildAttendanceCheck' },
   { caption: 'Run daily check now', functionName: 'runDailyCheckFromMenu' },
+  { caption: 'Make the governors\u2019 report', functionName: 'makeGovernorsReportFromMenu' },
+  { caption: 'Refresh dashboard', functionName: 'refreshDashboardFromMenu' },
+  { caption: 'Policy review', functionName: 'showPolicyReviewFromMenu' },
   // Other areas' menu items register here.
   'separator',
   { caption: 'Verify audit log', functionName: 'verifyAuditLog' },

@@ -4,6 +4,7 @@
  */
 import type { Services } from '../ports';
 import { SheetTableStore } from './sheetTables';
+import { EmbeddedSheetCharts } from './sheetCharts';
 import { AppsScriptSelfTest } from './selfTest';
 import { PropertiesDocumentState } from './documentState';
 import { FormAppContactForm } from './contactForm';
@@ -31,6 +32,7 @@ export function createGasServices(): Services {
     mailer: mailAppMailer,
     triggers: new ScriptAppTriggers(spreadsheet),
     spreadsheet: lazySpreadsheetInfo(spreadsheet),
+    charts: new EmbeddedSheetCharts(spreadsheet, state),
     selfTest: new AppsScriptSelfTest(spreadsheet),
     contactForm: new FormAppContactForm(spreadsheet),
   };

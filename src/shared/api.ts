@@ -5,6 +5,9 @@
  * google.script.run does not carry reliably.
  */
 
+import type * as La from './laApi';
+export type * from './laApi';
+
 export type IsoDate = string;
 
 export type PermissionName =
@@ -223,5 +226,22 @@ export interface ServerApi {
   exportChronology(ref: string): { url: string; name: string };
   importPupilsCsv(csvText: string): ImportReport;
   runDailyCheckNow(): string;
+  generateReferralPack(input: La.ReferralPackInput): La.ReferralPackResult;
+  recordReferralSent(input: La.ReferralSentInput): { status: string };
+  logInformationShared(input: La.InformationSharedInput): { shareId: string };
+  getLawfulBasisOptions(recipient: string, purpose: string): La.LawfulBasisOption[];
+  recordProvision(input: La.ProvisionInput): { status: string };
+  recordHoursDelivered(input: La.HoursDeliveredInput): { status: string };
+  generateLaProvisionLetters(ref: string): { documents: La.DocumentResult[] };
+  logKeepInTouch(input: La.KeepInTouchInput): { status: string };
+  recordPartTimeTimetable(input: La.PartTimeTimetableInput): { timetableId: string; needsAction: string; codeAdvice: string };
+  createReintegrationPlan(input: La.ReintegrationPlanInput): { planId: string; document: La.DocumentResult };
+  recordPlanReview(input: La.PlanReviewInput): { status: string };
+  recordAdjustment(input: La.AdjustmentInput): { adjustmentId: string };
+  reviewAdjustment(input: La.AdjustmentReviewInput): { status: string };
+  recordPolicyReview(input: La.PolicyReviewInput): { status: string };
+  generateGovernorsReport(): La.DocumentResult;
+  refreshDashboard(): { status: string; charts: number };
+  getLaReminders(): La.LaReminder[];
   // Other areas' server functions register here.
 }

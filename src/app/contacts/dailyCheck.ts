@@ -23,6 +23,7 @@ import { SWEEP_BATCH, sweepFormResponses, type SweepResult } from './formRespons
 import { assessCase, contactsByCase, forgetContacts } from './caseContacts';
 import { linkChanges, openCaseChoices, syncPupilChoices } from './formSetup';
 import { composeDigest, type DigestLine } from './digest';
+import { laReminders, LA_DAILY_TASK } from '../la/laChecks';
 import { TRUST_DAILY_TASK } from '../trust/dailyTrustCheck';
 
 /** Other areas' once-a-day work joins here: an editor add-on may have only one timed trigger per user and document. */
@@ -34,6 +35,7 @@ export interface DailyTask {
 
 export const DAILY_TASKS: DailyTask[] = [
   TRUST_DAILY_TASK,
+  LA_DAILY_TASK,
   // Other areas' daily tasks register here.
 ];
 
@@ -144,7 +146,13 @@ function checkHoldingLock(ctx: AppContext): DailyCheckReport {
     }
   }
 
-  const digestSentTo = sendDigest(ctx, register, today, needingCall, lines);
+  let reminders: ReturnType<typeof laReminders> = [];
+  try {
+    reminders = laReminders(ctx, refreshed.register, today);
+  } catch (error) {
+    console.error(`LA reminders failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  }
+  const digestSentTo = sendDigest(ctx, register, today, needingCall, lines, reminders);
   return { ran: true, summary: lines.join('\n'), openCases: open, needingCall: needingCall.length, digestSentTo };
 }
 
@@ -159,9 +167,9 @@ function mergeChanges(base: readonly RowChange[], extra: readonly RowChange[]): 
  * One email a day at most, only on a school day, only when someone needs a call. The subject
  * names no pupil; the body names pupils and links to their row, nothing about their health.
  */
-function sendDigest(ctx: AppContext, register: Register, today: IsoDate, needingCall: ReadonlyArray<DigestLine & { days: number }>, lines: string[]): string {
+function sendDigest(ctx: AppContext, register: Register, today: IsoDate, needingCall: ReadonlyArray<DigestLine & { days: number }>, lines: string[], reminders: ReturnType<typeof laReminders> = []): string {
   const { state, mailer, tables, spreadsheet } = ctx.services;
-  if (needingCall.length === 0) return '';
+  if (needingCall.length === 0 && reminders.length === 0) return '';
   if (!register.calendar.isSchoolDay(today)) {
     lines.push('No digest today: the school is closed.');
     return '';
@@ -187,6 +195,7 @@ function sendDigest(ctx: AppContext, register: Register, today: IsoDate, needing
     casesUrl: tables.sheetUrl(CASES),
     registerUrl: spreadsheet.url,
     lines: sorted,
+    reminders,
   });
   mailer.send(mail);
   state.set({ [KEY.digestSentOn]: today });

@@ -24,6 +24,8 @@ export interface DigestInput {
   readonly casesUrl: string;
   readonly registerUrl: string;
   readonly lines: readonly DigestLine[];
+  /** Other areas' reminders (LA arrangements, reintegration, policy review), in the same one email. */
+  readonly reminders?: ReadonlyArray<{ readonly ref: string; readonly pupilName: string; readonly text: string }>;
 }
 
 export function rowLink(casesUrl: string, rowNumber: number): string {
@@ -32,7 +34,10 @@ export function rowLink(casesUrl: string, rowNumber: number): string {
 
 export function composeDigest(input: DigestInput): OutgoingMail {
   const n = input.lines.length;
-  const subject = `Health Needs Register: ${n} pupil${n === 1 ? '' : 's'} to contact today (${formatLongDate(input.today)})`;
+  const reminders = input.reminders ?? [];
+  const extra = reminders.length ? `${n ? ', ' : ''}${reminders.length} reminder${reminders.length === 1 ? '' : 's'}` : '';
+  const subject = `Health Needs Register: ${n || !extra ? `${n} pupil${n === 1 ? '' : 's'} to contact today` : ''}${extra} (${formatLongDate(input.today)})`;
+  const remind = (r: { ref: string; pupilName: string; text: string }) => `${r.ref ? `${r.pupilName}, case ${r.ref}: ` : ''}${r.text}`;
   const describe = (l: DigestLine) => {
     const since = isValidIso(l.lastContact) ? `last contact ${formatLongDate(l.lastContact)}` : 'no contact logged yet';
     return `${l.days} school day${l.days === 1 ? '' : 's'} without contact, ${since}`;
@@ -43,6 +48,7 @@ export function composeDigest(input: DigestInput): OutgoingMail {
     '',
     ...input.lines.map((l) => `\u2022 ${who(l)}: ${describe(l)}.\n  ${rowLink(input.casesUrl, l.rowNumber)}`),
     '',
+    ...(reminders.length ? ['Also due:', ...reminders.map((r) => `\u2022 ${remind(r)}.`), ''] : []),
     `Open the register: ${input.registerUrl}`,
     'Log each call on the contact Form or in the sidebar. This email gives names and case references only.',
   ].join('\n');
@@ -51,6 +57,7 @@ export function composeDigest(input: DigestInput): OutgoingMail {
     '<ul>',
     ...input.lines.map((l) => `<li><a href="${escapeHtml(rowLink(input.casesUrl, l.rowNumber))}">${escapeHtml(who(l))}</a>: ${escapeHtml(describe(l))}.</li>`),
     '</ul>',
+    ...(reminders.length ? ['<p>Also due:</p>', '<ul>', ...reminders.map((r) => `<li>${escapeHtml(remind(r))}.</li>`), '</ul>'] : []),
     `<p><a href="${escapeHtml(input.registerUrl)}">Open the register</a>. Log each call on the contact Form or in the sidebar. This email gives names and case references only.</p>`,
   ].join('\n');
   return { to: input.to, subject, body, htmlBody };

@@ -110,13 +110,17 @@ export function policyReviewState(policy: string, lastReviewed: IsoDate | '', la
     const sameYear = isoFromParts(year, reviewMonth, 1);
     due = sameYear >= addDays(lastReviewed, 183) ? sameYear : isoFromParts(year + 1, reviewMonth, 1);
   } else {
-    due = isoFromParts(Number(today.slice(0, 4)), reviewMonth, 1);
+    // No review on record (a new register): the first is due in the next review month to come.
+    const thisYear = isoFromParts(Number(today.slice(0, 4)), reviewMonth, 1);
+    due = thisYear >= today ? thisYear : isoFromParts(Number(today.slice(0, 4)) + 1, reviewMonth, 1);
   }
   let reminder: string | null = null;
   if (isValidIso(lastReviewed) && (!isValidIso(lastApproved) || lastApproved < lastReviewed)) {
     reminder = `${policy}: reviewed by the Headteacher on ${formatLongDate(lastReviewed)}; awaiting approval by the full governing board`;
+  } else if (!isValidIso(lastReviewed) && addDays(due, -30) <= today) {
+    reminder = `${policy}: no review is recorded; the Headteacher reviews it every year (due by ${formatLongDate(due)}) and the full governing board approves it`;
   } else if (!isValidIso(lastReviewed)) {
-    reminder = `${policy}: no review is recorded; the Headteacher reviews it every year and the full governing board approves it`;
+    reminder = null;
   } else if (due < today) {
     reminder = `${policy}: annual review overdue since ${formatLongDate(due)}`;
   } else if (addDays(due, -30) <= today) {

@@ -187,6 +187,8 @@ describe('running the check', () => {
       Calendar: 1,
       'Contact form responses': 1,
       'Contact log': 1,
+      // LA arrangements, reintegration and governance: its sheets with rows (the policy tracker), once.
+      'Policy review': 1,
       // Trust: the audit log is verified, and the Staff sheet compared with yesterday's, once each.
       'Audit log': 1,
       Staff: 1,
