@@ -13,6 +13,7 @@ export class AppContext {
   private cachedSettings?: Settings;
   private cachedStaff?: StaffMember[];
   private cachedActor?: string;
+  private cachedActiveUser?: string;
 
   constructor(readonly services: Services) {}
 
@@ -44,9 +45,15 @@ export class AppContext {
   /** The person acting: the user at the keyboard, or the trigger's owner for triggers. */
   get actorEmail(): string {
     if (this.cachedActor === undefined) {
-      this.cachedActor = this.services.identity.activeUserEmail() || this.services.identity.effectiveUserEmail();
+      this.cachedActor = this.activeUserEmail || this.services.identity.effectiveUserEmail();
     }
     return this.cachedActor;
+  }
+
+  /** The user at the keyboard ('' when Apps Script cannot tell), asked once per execution: each ask is a round trip. */
+  get activeUserEmail(): string {
+    if (this.cachedActiveUser === undefined) this.cachedActiveUser = this.services.identity.activeUserEmail();
+    return this.cachedActiveUser;
   }
 
   now(): Date {
@@ -59,7 +66,7 @@ export class AppContext {
 
   /** The staff member allowed to do this, or a refusal that says why and who can help. */
   authorise(permission: Permission): StaffMember {
-    const email = this.services.identity.activeUserEmail();
+    const email = this.activeUserEmail;
     const phrase = PERMISSION_PHRASES[permission];
     if (!email) {
       throw new NotAllowedError(
@@ -86,7 +93,7 @@ export class AppContext {
 
   /** Whether the current user may do something, without throwing (for showing or hiding actions). */
   may(permission: Permission): boolean {
-    const member = findStaff(this.staff, this.services.identity.activeUserEmail());
+    const member = findStaff(this.staff, this.activeUserEmail);
     return member !== null && can(member.role, permission);
   }
 

@@ -14,6 +14,7 @@ import type {
   Triggers,
   Ui,
 } from '../ports';
+import { sha256Hex } from '../domain/sha256';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -41,10 +42,14 @@ export const documentLock: DocumentLock = {
   },
 };
 
+/**
+ * SHA-256 computed in the script (src/domain/sha256), not by Utilities.computeDigest: the same
+ * hex, without a service call per seal (20 letters seal 40 audit rows). The name is kept so the
+ * composition root and tests need not change.
+ */
 export const utilitiesDigest: Digest = {
   sha256Hex(text: string): string {
-    const bytes = Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8);
-    return bytes.map((b) => ((b + 256) % 256).toString(16).padStart(2, '0')).join('');
+    return sha256Hex(text);
   },
 };
 

@@ -117,7 +117,9 @@ export class SheetTableStore implements TableStore {
       return [handle.sheet.getLastRow()];
     }
     const lastRow = handle.sheet.getLastRow();
-    this.ensureRows(handle.sheet, lastRow + cells.length);
+    // Always insert the rows written (one call), rather than asking the sheet's size and
+    // inserting only when it is full: the same calls whether the sheet has room or not.
+    handle.sheet.insertRowsAfter(Math.max(1, lastRow), cells.length);
     handle.sheet.getRange(lastRow + 1, 1, cells.length, handle.headers.length).setValues(cells);
     return cells.map((_, i) => lastRow + 1 + i);
   }
@@ -386,9 +388,12 @@ export class SheetTableStore implements TableStore {
     const cached = this.handles.get(spec.key);
     if (cached) return cached;
     const sheet = this.requireSheet(spec);
-    const lastColumn = Math.max(1, sheet.getLastColumn());
-    const headers = sheet.getRange(1, 1, 1, lastColumn).getValues()[0] as RawCell[];
-    return this.remember(spec, sheet, headers);
+    // The whole first row in one read (two calls, not three with getLastColumn); blank header
+    // cells after the last heading are dropped, so the table is as wide as its headings.
+    const row = sheet.getRange('1:1').getValues()[0] as RawCell[];
+    let width = row.length;
+    while (width > 1 && (row[width - 1] === '' || row[width - 1] === null || row[width - 1] === undefined)) width -= 1;
+    return this.remember(spec, sheet, row.slice(0, width));
   }
 
   private remember(spec: TableSpec, sheet: Sheet, headerRow: readonly RawCell[]): Handle {
