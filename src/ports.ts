@@ -159,6 +159,88 @@ export interface SpreadsheetInfo {
   readonly url: string;
 }
 
+/** A Drive file or folder the add-on made (under drive.file it sees only those). */
+export interface DriveItem {
+  readonly id: string;
+  readonly name: string;
+  readonly url: string;
+}
+
+/**
+ * Google Docs letters through the Drive v3 and Docs v1 advanced services (drive.file scope).
+ * Each method is one API call unless it says otherwise.
+ */
+export interface Documents {
+  /** A folder no one else can open until shared; writers cannot re-share it. */
+  createFolder(name: string, parentId?: string): DriveItem;
+  /** Removes 'anyone' and whole-domain sharing from a folder (two calls: list, then a remove for each); returns what was removed, described. */
+  restrictFolder(folderId: string): string[];
+  /** The folders directly inside a folder (one call per 1,000). */
+  listFolders(parentId: string): DriveItem[];
+  /** The file, or null when it was deleted or put in the bin. */
+  find(fileId: string): DriveItem | null;
+  /** A Google Doc holding the given plain text (one upload, converted). */
+  createDocument(name: string, text: string, parentId: string): DriveItem;
+  copyFile(sourceId: string, name: string, parentId: string): DriveItem;
+  /** The document's text, paragraphs separated by newlines. Throws when it cannot be read (e.g. deleted): check with find(). */
+  readText(documentId: string): string;
+  /** Every replacement in ONE Docs batchUpdate; returns how many occurrences changed. */
+  replaceAll(documentId: string, replacements: ReadonlyArray<{ find: string; replace: string }>): number;
+  /** Exports the document as PDF (one export) and saves it in the folder (one upload). */
+  exportPdf(documentId: string, name: string, parentId: string): { file: DriveItem; bytes: number[] };
+  /** Moves a file or folder the add-on made to the bin (one call); false when it was already gone. */
+  trash(fileId: string): boolean;
+}
+
+export interface ClassroomCourse {
+  readonly id: string;
+  readonly name: string;
+  readonly section: string;
+  readonly link: string;
+}
+
+/** Why Classroom could not do something, for the use case to put in plain words. */
+export type ClassroomProblem = 'notInstalled' | 'notEnabled' | 'notTeacher' | 'notFound' | 'failed';
+
+export type ClassroomResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly problem: ClassroomProblem; readonly detail: string };
+
+export interface NewCourseWork {
+  readonly courseId: string;
+  readonly studentId: string;
+  readonly title: string;
+  readonly description: string;
+  /** 'YYYY-MM-DD' (London); the work is due at 23:59 that day. '' for no due date. */
+  readonly dueDate: string;
+  readonly links: readonly string[];
+}
+
+export interface SubmissionState {
+  readonly courseWorkId: string;
+  /** NEW, CREATED, TURNED_IN, RETURNED or RECLAIMED_BY_STUDENT. */
+  readonly state: string;
+  readonly late: boolean;
+  /** ISO instant of the last change. */
+  readonly updatedAt: string;
+}
+
+/** Google Classroom as the signed-in teacher ("me") sees it. */
+export interface ClassroomGateway {
+  /** Whether the Classroom advanced service is present at all (no call made). */
+  available(): ClassroomResult<true>;
+  /** Active courses the user teaches (one call per 1,000 courses). */
+  listCourses(): ClassroomResult<ClassroomCourse[]>;
+  /** Ids of the user's courses the pupil is a student of (one call per 1,000). */
+  coursesOfStudent(studentEmail: string): ClassroomResult<string[]>;
+  /** The pupil's Classroom user id in that course, or null when they are not in it (one call per page of the roster). */
+  findStudent(courseId: string, studentEmail: string): ClassroomResult<string | null>;
+  /** Published coursework assigned to that one pupil. */
+  createIndividualCourseWork(work: NewCourseWork): ClassroomResult<{ id: string; link: string }>;
+  /** The pupil's submissions across all the course's work (one call per page). */
+  submissionStates(courseId: string, studentId: string): ClassroomResult<SubmissionState[]>;
+}
+
 /** The contact Form as set-up left it: what the register keeps in document properties. */
 export interface ContactFormState {
   readonly formId: string;
@@ -231,6 +313,8 @@ export interface Services {
   readonly mailer: Mailer;
   readonly triggers: Triggers;
   readonly spreadsheet: SpreadsheetInfo;
+  readonly documents: Documents;
+  readonly classroom: ClassroomGateway;
   readonly contactForm: ContactFormGateway;
   readonly selfTest: SelfTestGateway;
   readonly charts: SheetCharts;

@@ -5,6 +5,7 @@
  */
 import type { AppContext } from './context';
 import { CONTACT_FORM_STEP } from './contacts/formSetup';
+import { LETTER_TEMPLATES_STEP } from './letters/templates';
 import { LA_SETUP_STEP } from './la/setupStep';
 
 export interface SetUpStep {
@@ -14,6 +15,7 @@ export interface SetUpStep {
 }
 
 export const SETUP_STEPS: SetUpStep[] = [
+  LETTER_TEMPLATES_STEP,
   CONTACT_FORM_STEP,
   LA_SETUP_STEP,
   // Other areas' set-up steps register here.

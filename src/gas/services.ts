@@ -5,9 +5,11 @@
 import type { Services } from '../ports';
 import { SheetTableStore } from './sheetTables';
 import { EmbeddedSheetCharts } from './sheetCharts';
-import { AppsScriptSelfTest } from './selfTest';
 import { PropertiesDocumentState } from './documentState';
+import { DriveDocsDocuments } from './driveDocs';
+import { AdvancedClassroomGateway } from './classroom';
 import { FormAppContactForm } from './contactForm';
+import { AppsScriptSelfTest } from './selfTest';
 import {
   documentLock,
   mailAppMailer,
@@ -33,8 +35,10 @@ export function createGasServices(): Services {
     triggers: new ScriptAppTriggers(spreadsheet),
     spreadsheet: lazySpreadsheetInfo(spreadsheet),
     charts: new EmbeddedSheetCharts(spreadsheet, state),
-    selfTest: new AppsScriptSelfTest(spreadsheet),
+    documents: new DriveDocsDocuments(),
+    classroom: new AdvancedClassroomGateway(),
     contactForm: new FormAppContactForm(spreadsheet),
+    selfTest: new AppsScriptSelfTest(spreadsheet),
   };
 }
 

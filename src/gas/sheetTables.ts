@@ -321,10 +321,6 @@ export class SheetTableStore implements TableStore {
       restrict(sheet.protect().setDescription(`${PROTECTION_PREFIX} changed by coordinators only`));
       return;
     }
-    if (spec.coordinatorsOnly) {
-      restrict(sheet.protect().setDescription(`${PROTECTION_PREFIX} changed by coordinators only`));
-      return;
-    }
     if (spec.appendOnly) {
       const p = sheet.protect().setDescription(`${PROTECTION_PREFIX} written by the add-on only`);
       restrict(p);

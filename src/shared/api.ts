@@ -5,6 +5,12 @@
  * google.script.run does not carry reliably.
  */
 
+import type {
+  ClassroomCoursesResult, ClassroomWorkResult, GenerateLettersResult, LetterPreview, LetterProgress, LetterRequestInput,
+  LogWeekOfWorkInput, LogWorkInput, RefreshClassroomResult, SetClassroomWorkInput, WorkOutcomeInput, WorkSection,
+} from './workApi';
+
+export type * from './workApi';
 import type * as La from './laApi';
 export type * from './laApi';
 
@@ -226,6 +232,16 @@ export interface ServerApi {
   exportChronology(ref: string): { url: string; name: string };
   importPupilsCsv(csvText: string): ImportReport;
   runDailyCheckNow(): string;
+  logWork(input: LogWorkInput): WorkSection;
+  logWeekOfWork(input: LogWeekOfWorkInput): WorkSection;
+  recordWorkOutcome(input: WorkOutcomeInput): WorkSection;
+  listClassroomCourses(ref: string, pupilEmail?: string): ClassroomCoursesResult;
+  setClassroomWork(input: SetClassroomWorkInput): ClassroomWorkResult;
+  refreshClassroomStates(ref: string): RefreshClassroomResult;
+  previewLetter(input: LetterRequestInput): LetterPreview;
+  generateLetters(input: LetterRequestInput): GenerateLettersResult;
+  runLetterBatch(): LetterProgress;
+  retryFailedLetters(letterIds?: string[]): LetterProgress;
   generateReferralPack(input: La.ReferralPackInput): La.ReferralPackResult;
   recordReferralSent(input: La.ReferralSentInput): { status: string };
   logInformationShared(input: La.InformationSharedInput): { shareId: string };
