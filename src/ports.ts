@@ -40,6 +40,8 @@ export interface EnsureTableReport {
 export interface TableStore {
   /** Creates the table's sheet or repairs it without losing data (adds missing headers, validation, protection). */
   ensure(spec: TableSpec, options: EnsureTableOptions): EnsureTableReport;
+  /** Re-applies only the add-on's protections, with these editors (when the Staff sheet changes). */
+  protect(spec: TableSpec, editors: readonly string[]): void;
   /** Every data row, in one read. Wholly blank rows are skipped. */
   readAll(spec: TableSpec): StoredRow[];
   /** One column (with row numbers), in one read: finding a row without reading the table. */

@@ -12,6 +12,7 @@ import type { EnsureTableReport } from '../ports';
 import type { AppContext } from './context';
 import { recordAudit } from './audit';
 import { SETUP_STEPS } from './setupSteps';
+import { protectionEditors, staffAccessFingerprint, STAFF_ACCESS_KEY } from './access/staffAccess';
 
 export interface SetUpReport {
   readonly firstTime: boolean;
@@ -43,16 +44,16 @@ export function setUpRegister(ctx: AppContext): SetUpReport {
     if (!hasCoordinator && !staffReport.created && existingStaff.length > 0) tables.append(STAFF, [me]);
     ctx.refresh();
     ctx.authorise('register.setUp');
-    // The add-on writes as the person using it, so everyone on the Staff sheet must be an editor of
-    // the protected columns and logs (hand edits there are still overwritten or caught by the seal).
-    // The Staff and Lists sheets stay with the coordinators (above).
-    const editors = [...new Set([...ctx.coordinators(), user, ...ctx.staff.filter((s) => s.active).map((s) => s.email)])];
+    // Everyone on the Staff sheet edits the protected columns and logs (the add-on writes as them);
+    // Staff, Settings and Lists stay with the coordinators. See access/staffAccess.ts.
+    const editors = protectionEditors(ctx, user);
 
     const reports: EnsureTableReport[] = [lists, staffReport];
     for (const spec of ALL_TABLES) {
       if (spec.key === LISTS.key || spec.key === STAFF.key) continue;
-      reports.push(tables.ensure(spec, { editors: spec.coordinatorsOnly ? keepers : editors, lists: LISTS, seedRows: seedRowsFor(spec.key, user, ctx.today()) }));
+      reports.push(tables.ensure(spec, { editors: spec.coordinatorsOnly ? editors.coordinators : editors.staff, lists: LISTS, seedRows: seedRowsFor(spec.key, user, ctx.today()) }));
     }
+    ctx.services.state.set({ [STAFF_ACCESS_KEY]: staffAccessFingerprint(editors) });
     ctx.refresh();
     const steps = SETUP_STEPS.flatMap((step) => step.run(ctx));
 
@@ -92,7 +93,7 @@ function seedRowsFor(key: string, user: string, today: string) {
 function summarise(firstTime: boolean, reports: readonly EnsureTableReport[], steps: readonly string[]): string {
   const lines: string[] = [];
   if (firstTime) {
-    lines.push('The register is ready. You are its coordinator: add other staff and their roles on the Staff sheet, then choose Set up / repair register again so the add-on can record their work.');
+    lines.push('The register is ready. You are its coordinator: add other staff and their roles on the Staff sheet; they can use the add-on once you next open the sidebar.');
     lines.push('Next: replace the example term dates on the Calendar sheet with your school\u2019s, then import pupils from your MIS.');
   } else {
     const created = reports.filter((r) => r.created).map((r) => r.sheetName);

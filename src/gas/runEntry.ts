@@ -17,7 +17,7 @@ export function fromMenu(fn: (ctx: AppContext) => string | void): void {
     const message = fn(ctx);
     if (message) ctx.services.ui.alert(TITLE, message);
   } catch (error) {
-    const text = isUserFacing(error) ? (error as Error).message : faultMessage(error);
+    const text = messageFor(error);
     if (ctx) ctx.services.ui.alert(TITLE, text);
     else throw error;
   }
@@ -32,7 +32,7 @@ export function fromPage<T>(fn: (ctx: AppContext) => T): T {
     return fn(new AppContext(createGasServices()));
   } catch (error) {
     // google.script.run passes only the message to the page, so it must be the readable one.
-    const message = isUserFacing(error) ? (error as Error).message : faultMessage(error);
+    const message = messageFor(error);
     throw withCause(new Error(message), error);
   }
 }
@@ -51,6 +51,31 @@ export function fromTrigger<T>(name: string, fn: (ctx: AppContext) => T): T {
 function withCause(error: Error, cause: unknown): Error {
   (error as Error & { cause?: unknown }).cause = cause;
   return error;
+}
+
+/** What staff should read for an error: their own message, a known Google limit in plain words, or a fault. */
+function messageFor(error: unknown): string {
+  if (isUserFacing(error)) return (error as Error).message;
+  return platformMessage(error) ?? faultMessage(error);
+}
+
+/**
+ * Errors Google's services raise that staff can act on. The original is still logged (cause).
+ * Exported for tests.
+ */
+export function platformMessage(error: unknown): string | null {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/protected cell or object/i.test(text)) {
+    return 'The register’s protected sheets do not list you as an editor yet, so what you were doing was not finished. ' +
+      'If you were added to the Staff sheet recently, ask a coordinator to open the Health Needs Register sidebar once (it brings access up to date), then try again.';
+  }
+  if (/Lock timeout|another process was holding the lock/i.test(text)) {
+    return 'Someone else is changing the register at this moment, so what you were doing was not finished. Please try again in a minute.';
+  }
+  if (/Service invoked too many times|quota|rate limit/i.test(text)) {
+    return 'Google’s daily limit for this kind of action has been reached for your account, so what you were doing was not finished. Please try again later (limits reset 24 hours after they began); nothing already recorded is lost.';
+  }
+  return null;
 }
 
 function faultMessage(error: unknown): string {

@@ -239,6 +239,11 @@ export class SheetTableStore implements TableStore {
     return { table: spec.key, sheetName: sheet.getName(), created, addedColumns, extraColumns };
   }
 
+  protect(spec: TableSpec, editors: readonly string[]): void {
+    if (!spec.appendOnly && !spec.coordinatorsOnly && !spec.columns.some((c) => c.computed)) return;
+    this.applyProtections(spec, this.handle(spec), editors);
+  }
+
   /** Number formats, dropdowns, checkboxes and shading, one batched call each over the data rows. */
   private applyColumnRules(spec: TableSpec, handle: Handle, options: EnsureTableOptions): void {
     const sheet = handle.sheet;

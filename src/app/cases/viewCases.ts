@@ -9,6 +9,8 @@ import { UserFacingError } from '../../domain/errors';
 import { ARRANGEMENT_LABELS } from '../../domain/arrangements';
 import { findStaff, can, type Permission } from '../../domain/roles';
 import type { AppContext } from '../context';
+import { recordAudit } from '../audit';
+import { accessIsCurrent, syncStaffAccess } from '../access/staffAccess';
 import { computeCaseColumns, loadRegister, openCasesByUpn, periodsByUpn, type Register } from './register';
 import { readLists, requireCase, storedContactState } from './caseStore';
 import { caseListItem, summariseCase } from './summary';
@@ -55,6 +57,14 @@ export function listOpenCases(ctx: AppContext): CaseListItem[] {
 
 export function getSidebarState(ctx: AppContext): SidebarState {
   ctx.authorise('register.view');
+  // A coordinator opening the sidebar brings staff access up to date after the Staff sheet changed.
+  // (Skipped, not waited for, when someone else holds the lock: the next opening or the daily check does it.)
+  if (ctx.may('staff.manage') && !accessIsCurrent(ctx)) {
+    ctx.services.lock.withLock(5000, () => {
+      const notes = syncStaffAccess(ctx);
+      if (notes.length) recordAudit(ctx, [{ action: 'Staff access updated', after: notes.join(' ') }]);
+    });
+  }
   const register = loadRegister(ctx);
   const { items, problems } = openCaseItems(ctx, register);
   return {

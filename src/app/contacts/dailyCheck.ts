@@ -25,6 +25,7 @@ import { linkChanges, openCaseChoices, syncPupilChoices } from './formSetup';
 import { composeDigest, type DigestLine } from './digest';
 import { laReminders, LA_DAILY_TASK } from '../la/laChecks';
 import { TRUST_DAILY_TASK } from '../trust/dailyTrustCheck';
+import { STAFF_ACCESS_DAILY_TASK } from '../access/staffAccessTask';
 
 /** Other areas' once-a-day work joins here: an editor add-on may have only one timed trigger per user and document. */
 export interface DailyTask {
@@ -36,6 +37,7 @@ export interface DailyTask {
 export const DAILY_TASKS: DailyTask[] = [
   TRUST_DAILY_TASK,
   LA_DAILY_TASK,
+  STAFF_ACCESS_DAILY_TASK,
   // Other areas' daily tasks register here.
 ];
 
