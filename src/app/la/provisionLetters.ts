@@ -7,13 +7,13 @@
 import { LA_PROVISION, PARENT_LETTERS } from '../../domain/schema';
 import { formatLongDate, isValidIso } from '../../domain/dates';
 import { LA_ATTENDANCE_ADVICE, laDocumentName, pupilPromises, SCHOOL_RESPONSIBILITIES, type LaDocumentKind } from '../../domain/la/documents';
-import { LA_SETTING } from '../../domain/la/settings';
 import { UserFacingError } from '../../domain/errors';
 import type { RowValues } from '../../ports';
 import type { DocumentResult } from '../../shared/laApi';
 import type { AppContext } from '../context';
 import { recordAudit } from '../audit';
 import { caseFolder, makeDocument } from './documents';
+import { caseDocumentValues, signOffName } from './caseDocumentValues';
 import { caseRow, nextId, rowsOfCase, text, withLock } from './common';
 
 const KINDS: readonly LaDocumentKind[] = ['LA provision letter (parent)', 'LA provision letter (pupil)', 'LA provision staff note'];
@@ -30,23 +30,12 @@ export function generateLaProvisionLetters(ctx: AppContext, input: { ref: string
     const today = ctx.today();
     const pupilName = text(v.pupilName);
     const provider = text(provision.values.provider);
-    const signOff = ctx.settings.text('Letter sign-off name') || 'The Learning Centre Manager';
+    const signOff = signOffName(ctx);
     const values: Record<string, string> = {
-      Date: formatLongDate(today),
-      'School name': ctx.settings.text('School name'),
-      'Case ref': ref,
-      'Pupil name': pupilName,
-      'Pupil first name': pupilName.split(/\s+/)[0] ?? pupilName,
-      'Year group': text(v.yearGroup) || 'not recorded',
-      'Form group': text(v.formGroup) || 'not recorded',
-      'Sign-off name': signOff,
-      'Service name': ctx.settings.text(LA_SETTING.serviceName) || 'the local authority',
-      'Named officer': ctx.settings.text(LA_SETTING.namedOfficer) || 'the local authority\u2019s named officer for children with health needs',
-      'Named officer email': ctx.settings.text(LA_SETTING.namedOfficerEmail) || 'ask the school for their details',
+      ...caseDocumentValues(ctx, v),
       Provider: provider,
       'Provision start': isValidIso(start) ? formatLongDate(start) : 'a date to be confirmed',
       'Planned hours': String(provision.values.plannedHours),
-      'Parent name': text(v.parentName) || 'Parent/carer',
       'School responsibilities': SCHOOL_RESPONSIBILITIES.map((r) => `\u2022 ${r}`).join('\n'),
       'School contact': text(v.lead) || signOff,
       'Pupil promises': pupilPromises(provider).join('\n'),

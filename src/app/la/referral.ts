@@ -20,6 +20,7 @@ import { recordAudit } from '../audit';
 import { loadRegister, pupilPeriods } from '../cases/register';
 import { recordHistory } from '../cases/caseStore';
 import { chronologyOf } from '../contacts/chronology';
+import { caseDocumentValues } from './caseDocumentValues';
 import { caseFolder, makeDocument } from './documents';
 import { appendShare, requireLawfulBasis } from './informationSharing';
 import { inputDate, inputText, rowsOfCase, text, withLock } from './common';
@@ -50,21 +51,10 @@ export function generateReferralPack(ctx: AppContext, input: ReferralPackInput):
     const name = laDocumentName('LA referral', record.ref, today);
     const folder = caseFolder(ctx, record.ref);
     const values: Record<string, string> = {
-      Date: formatLongDate(today),
-      'School name': ctx.settings.text('School name'),
-      'Case ref': record.ref,
-      'Pupil name': record.pupilName,
-      'Pupil first name': record.pupilName.split(/\s+/)[0] ?? '',
-      'Year group': record.yearGroup || 'Not recorded',
-      'Sign-off name': ctx.settings.text('Letter sign-off name') || 'The Learning Centre Manager',
-      'Service name': ctx.settings.text(LA_SETTING.serviceName) || 'the LA medical needs service',
-      'Named officer': ctx.settings.text(LA_SETTING.namedOfficer) || 'the LA named officer for children with health needs',
-      'Named officer email': ctx.settings.text(LA_SETTING.namedOfficerEmail) || 'not recorded',
+      ...caseDocumentValues(ctx, v),
       'SLA reference': ctx.settings.text(LA_SETTING.slaReference) || 'not recorded',
       UPN: record.upn,
       'Date of birth': dateOrNot(text(v.dateOfBirth)),
-      'Form group': text(v.formGroup) || 'Not recorded',
-      'Parent name': text(v.parentName) || 'Not recorded',
       'Parent contact': [text(v.parentEmail), text(v.parentPhone)].filter(Boolean).join(', ') || 'not recorded',
       'Kind of health need': text(v.healthNeed) || 'Not recorded',
       'First day of absence': dateOrNot(record.firstDay),
@@ -156,14 +146,9 @@ function dateOrNot(iso: string): string {
 
 /** The chronology without wellbeing notes: the LA needs the record of contact, not health detail. */
 function chronologyText(ctx: AppContext, ref: string): string {
-  const entries = chronologyOf(ctx, ref);
+  const entries = chronologyOf(ctx, ref, { wellbeing: false });
   if (entries.length === 0) return NONE;
-  return entries
-    .map((e) => {
-      const summary = e.summary.split('. ').filter((part) => !/^Wellbeing:/i.test(part)).join('. ');
-      return `${formatLongDate(e.date)} \u2013 ${e.kind} \u2013 ${summary}`;
-    })
-    .join('\n');
+  return entries.map((e) => `${formatLongDate(e.date)} \u2013 ${e.kind} \u2013 ${e.summary}`).join('\n');
 }
 
 function workSetText(rows: readonly StoredRow[]): string {

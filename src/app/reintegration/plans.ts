@@ -14,6 +14,7 @@ import type { AppContext } from '../context';
 import { recordAudit } from '../audit';
 import { recordHistory } from '../cases/caseStore';
 import { caseFolder, makeDocument } from '../la/documents';
+import { caseDocumentValues, signOffName } from '../la/caseDocumentValues';
 import { caseRow, inputDate, inputOneOf, inputText, nextId, rowsOfCase, text, withLock } from '../la/common';
 
 const TO_AGREE = 'To be agreed with the pupil and family.';
@@ -30,19 +31,9 @@ export function createReintegrationPlan(ctx: AppContext, input: ReintegrationPla
   const today = ctx.today();
   return withLock(ctx, () => {
     const adjustments = rowsOfCase(ctx, REASONABLE_ADJUSTMENTS, ref).filter((r) => text(r.values.status) !== 'Ended');
-    const signOff = ctx.settings.text('Letter sign-off name') || 'The Learning Centre Manager';
-    const pupilName = text(v.pupilName);
+    const signOff = signOffName(ctx);
     const values: Record<string, string> = {
-      Date: formatLongDate(today),
-      'School name': ctx.settings.text('School name'),
-      'Case ref': ref,
-      'Pupil name': pupilName,
-      'Pupil first name': pupilName.split(/\s+/)[0] ?? pupilName,
-      'Year group': text(v.yearGroup) || 'not recorded',
-      'Sign-off name': signOff,
-      'Service name': ctx.settings.text('LA medical needs service') || 'the LA',
-      'Named officer': ctx.settings.text('LA named officer') || 'the LA named officer',
-      'Named officer email': ctx.settings.text('LA named officer email') || 'not recorded',
+      ...caseDocumentValues(ctx, v),
       'Return date': isValidIso(returnDate) ? formatLongDate(returnDate) : TO_AGREE,
       'Phased timetable': phased,
       'Who supports': inputText('who supports', input.whoSupports, { max: 2000 }) || TO_AGREE,
