@@ -5,7 +5,8 @@
  * 5,000 cases and log 100,000 contacts would take far longer than the measurements themselves.
  *
  * The data is what a school would hold: valid UPNs, a calendar for the academic year, first days
- * spread over the autumn term, 20 contacts, 5 pieces of work and 2 letters per case, a contact
+ * spread over the autumn term, 20 contacts, 5 pieces of work and 2 letters per case, the weekly
+ * newsletter logged as keeping in touch, a contact
  * Form whose responses sheet holds the Form contacts, and an audit log with one sealed row per
  * change (so "Verify audit log" has a realistic chain to check, and it verifies).
  */
@@ -13,7 +14,7 @@ import { createHash } from 'node:crypto';
 import type { Workspace } from '../emulator';
 import type { FakeSheet } from '../emulator';
 import {
-  ABSENCE_PERIODS, AUDIT_LOG, CALENDAR, CASE_HISTORY, CASES, CONTACTS, PARENT_LETTERS, PUPILS, SETTINGS, STAFF, WORK_SET,
+  ABSENCE_PERIODS, AUDIT_LOG, CALENDAR, CASE_HISTORY, CASES, CONTACT_COMPLIANCE, CONTACTS, KEEP_IN_TOUCH, PARENT_LETTERS, PUPILS, SETTINGS, STAFF, WORK_SET,
   normaliseHeader, type TableSpec,
 } from '../src/domain/schema';
 import { CONTACT_FORM_RESPONSES, formContactId, prefilledLink, pupilChoice } from '../src/domain/contactForm';
@@ -33,6 +34,8 @@ export const TEACHER = 'j.patel@school.example';
 export const CONTACTS_PER_CASE = 20;
 export const WORK_PER_CASE = 5;
 export const LETTERS_PER_CASE = 2;
+/** Rows the compliance sheet has beyond today's open cases (see seedRegister). */
+export const COMPLIANCE_HEADROOM = 100;
 
 /** The first case: its pupil has Classroom work, for "refresh Classroom states". */
 export interface SeededClassroom {
@@ -214,11 +217,19 @@ export function seedRegister(ws: Workspace, caseCount: number): SeedResult {
   const responses: RowValues[] = [];
   const work: RowValues[] = [];
   const letters: RowValues[] = [];
+  const keepInTouch: RowValues[] = [];
   const audit: Array<AuditContent & { at: number }> = [];
   const refs: string[] = [];
   const choices = new Map<string, string>();
   const stamp = (day: string, minutes: number) => new Date(londonMidnight(day).getTime() + (8 * 60 + minutes) * 60_000);
-  const responseRows = () => responses.length + 1; // header is row 1
+  // Refs are given in the order cases were opened, so first days are drawn first and sorted.
+  const firstDayIndexes = Array.from({ length: caseCount }, () => Math.floor(rand() * Math.max(1, schoolDays.length - 3))).sort((a, b) => a - b);
+  // Logs are chronological, as in a real register: each case's rows are spread among everyone
+  // else's, not grouped. Rows are made per case, then sorted by time and numbered.
+  type Timed = { at: number; row: RowValues; fromForm?: boolean; choice?: string };
+  const timedContacts: Timed[] = [];
+  const timedWork: Timed[] = [];
+  const timedLetters: Timed[] = [];
 
   for (let i = 0; i < caseCount; i++) {
     const ref = `HN-2026-${String(i + 1).padStart(4, '0')}`;
@@ -233,8 +244,7 @@ export function seedRegister(ws: Workspace, caseCount: number): SeedResult {
     const parentEmail = `${parentName.toLowerCase().replace(/[^a-z]+/g, '.')}${i}@home.example`;
     const phone = `07700 9${String(i % 100000).padStart(5, '0')}`;
     const dob = `${2010 + (i % 5)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-    // First days spread over the term so far; most pupils are still off, some have 3+ weeks.
-    const firstDayIndex = Math.floor(rand() * Math.max(1, schoolDays.length - 3));
+    const firstDayIndex = firstDayIndexes[i];
     const firstDay = schoolDays[firstDayIndex];
     const choice = pupilChoice(name, year, ref);
     choices.set(ref, choice);
@@ -247,58 +257,93 @@ export function seedRegister(ws: Workspace, caseCount: number): SeedResult {
     });
     periods.push({ caseRef: ref, start: firstDay, end: '', note: '' });
     pupils.push({ upn, name, dateOfBirth: dob, yearGroup: year, formGroup: form, parentName, parentEmail, parentPhone: phone, misId: String(100000 + i), importedOn: '2026-09-01' });
+    // The school newsletter went to every pupil off school on the Friday before today.
+    keepInTouch.push({ caseRef: ref, date: '2026-11-13', kind: 'Newsletter', description: 'Weekly school newsletter', by: COORDINATOR, loggedAt: stamp('2026-11-13', 420) });
     history.push({ caseRef: ref, at: stamp(firstDay, 30), date: firstDay, event: 'Case opened', detail: `Arrangement: ${arrangement}`, by: COORDINATOR });
     audit.push({ at: stamp(firstDay, 30).getTime(), when: '', who: COORDINATOR, action: 'Case opened', caseRef: ref, before: '', after: `${name}, ${year}; first day ${firstDay}; ${arrangement}` });
 
-    // 20 contacts on the school days since the first day (several a day when the case is recent).
+    // 20 contacts over the school days since the first day (several a day when the case is
+    // recent). Staff call most pupils every day, so the latest is yesterday; about one case in
+    // ten has gone 2 to 5 school days without contact and is in the morning digest.
     const since = schoolDays.slice(firstDayIndex);
+    const overdue = rand() < 0.1 ? 1 + Math.floor(rand() * 4) : 0;
+    const lastIndex = Math.max(0, since.length - 1 - overdue);
     for (let k = 0; k < CONTACTS_PER_CASE; k++) {
-      const day = since[Math.min(since.length - 1, Math.floor((k * since.length) / CONTACTS_PER_CASE))];
+      const day = since[Math.round((k * lastIndex) / (CONTACTS_PER_CASE - 1))];
       const when = stamp(day, 60 + k * 7 + (i % 50));
       const fromForm = k % 2 === 0;
-      const contactId = fromForm ? formContactId(responseRows() + 1, when) : `S-${ref}-${String(k + 1).padStart(2, '0')}`;
-      const row: RowValues = {
-        contactId, caseRef: ref, date: day, contacted: pick(CONTACTED), method: pick(METHODS), outcome: pick(OUTCOMES),
-        wellbeing: k % 4 === 0 ? 'Tired but in good spirits.' : '', engagement: k % 3 === 0 ? 'Finished the maths pack.' : 'Some reading done.',
-        nextSteps: 'Call again on Friday.', loggedBy: TEACHER, loggedAt: when, source: fromForm ? 'Form' : 'Sidebar',
-      };
-      contacts.push(row);
-      if (fromForm) {
-        responses.push({
-          timestamp: when, email: TEACHER, pupil: choice, date: day, contacted: row.contacted, method: row.method,
-          outcome: row.outcome, wellbeing: row.wellbeing, engagement: row.engagement, nextSteps: row.nextSteps,
-        });
-      }
-      audit.push({ at: when.getTime(), when: '', who: TEACHER, action: fromForm ? 'Contact logged (Form)' : 'Contact logged', caseRef: ref, before: '',
-        after: `${contactId}: ${row.method} with ${row.contacted}, ${row.outcome}, on ${day} (${row.source}, by ${TEACHER})` });
+      timedContacts.push({
+        at: when.getTime(), fromForm, choice,
+        row: {
+          contactId: fromForm ? '' : `S-${ref}-${String(k + 1).padStart(2, '0')}`, caseRef: ref, date: day,
+          contacted: pick(CONTACTED), method: pick(METHODS), outcome: pick(OUTCOMES),
+          wellbeing: k % 4 === 0 ? 'Tired but in good spirits.' : '', engagement: k % 3 === 0 ? 'Finished the maths pack.' : 'Some reading done.',
+          nextSteps: 'Call again on Friday.', loggedBy: TEACHER, loggedAt: when, source: fromForm ? 'Form' : 'Sidebar',
+        },
+      });
     }
 
     for (let k = 0; k < WORK_PER_CASE; k++) {
       const day = since[Math.min(since.length - 1, k * 3)];
-      const workId = `WK-${String(i * WORK_PER_CASE + k + 1).padStart(5, '0')}`;
       const subject = SUBJECTS[(i + k) % SUBJECTS.length];
       const when = stamp(day, 200 + k);
-      work.push({
-        workId, caseRef: ref, subject, teacher: 'J Patel', description: `${subject}: worksheet ${k + 1} and reading`,
-        medium: k % 2 === 0 ? 'Work pack posted' : 'Work pack collected', dateSet: day, dueDate: since[Math.min(since.length - 1, k * 3 + 5)] ?? '',
-        returned: k < 2 ? since[Math.min(since.length - 1, k * 3 + 4)] : '', feedback: k < 2 ? 'Good effort.' : '', loggedBy: TEACHER, loggedAt: when,
+      timedWork.push({
+        at: when.getTime(),
+        row: {
+          workId: '', caseRef: ref, subject, teacher: 'J Patel', description: `${subject}: worksheet ${k + 1} and reading`,
+          medium: k % 2 === 0 ? 'Work pack posted' : 'Work pack collected', dateSet: day, dueDate: since[Math.min(since.length - 1, k * 3 + 5)] ?? '',
+          returned: k < 2 ? since[Math.min(since.length - 1, k * 3 + 4)] : '', feedback: k < 2 ? 'Good effort.' : '', loggedBy: TEACHER, loggedAt: when,
+        },
       });
-      audit.push({ at: when.getTime(), when: '', who: TEACHER, action: 'Work logged', caseRef: ref, before: '', after: `${workId}: ${subject} (${k % 2 === 0 ? 'Work pack posted' : 'Work pack collected'})` });
     }
 
     for (let k = 0; k < LETTERS_PER_CASE; k++) {
       const day = since[Math.min(since.length - 1, 2 + k * 5)];
-      const letterId = `L-${String(i * LETTERS_PER_CASE + k + 1).padStart(5, '0')}`;
       const when = stamp(day, 300 + k);
-      const kind = k === 0 ? 'Work set letter' : 'General letter';
-      letters.push({
-        letterId, caseRef: ref, kind, to: parentName, how: 'Email', documentLink: `https://docs.google.com/document/d/bench-${letterId}/edit`,
-        pdfLink: `https://drive.google.com/file/d/bench-${letterId}-pdf/view`, status: 'Sent', createdAt: when, sentAt: when, by: COORDINATOR, updatedAt: when,
-        content: encodeContent({ values: { ref, pupilName: name, parentName, schoolName: 'Our school' }, emailTo: parentEmail }),
+      timedLetters.push({
+        at: when.getTime(),
+        row: {
+          letterId: '', caseRef: ref, kind: k === 0 ? 'Work set letter' : 'General letter', to: parentName, how: 'Email',
+          status: 'Sent', createdAt: when, sentAt: when, by: COORDINATOR, updatedAt: when,
+          content: encodeContent({ values: { ref, pupilName: name, parentName, schoolName: 'Riverside Academy' }, emailTo: parentEmail }),
+        },
       });
-      audit.push({ at: when.getTime(), when: '', who: COORDINATOR, action: 'Letter sent', caseRef: ref, before: '', after: `${letterId}: ${kind} to ${parentName} (Email)` });
     }
   }
+
+  const byTime = (a: Timed, b: Timed) => a.at - b.at;
+  for (const t of timedContacts.sort(byTime)) {
+    const row = t.row;
+    if (t.fromForm) {
+      // The response's row on the responses sheet (header is row 1) names the Form contact.
+      row.contactId = formContactId(responses.length + 2, row.loggedAt as Date);
+      responses.push({
+        timestamp: row.loggedAt, email: TEACHER, pupil: t.choice ?? '', date: row.date, contacted: row.contacted, method: row.method,
+        outcome: row.outcome, wellbeing: row.wellbeing, engagement: row.engagement, nextSteps: row.nextSteps,
+      });
+    }
+    contacts.push(row);
+    audit.push({ at: t.at, when: '', who: TEACHER, action: t.fromForm ? 'Contact logged (Form)' : 'Contact logged', caseRef: String(row.caseRef), before: '',
+      after: `${row.contactId}: ${row.method} with ${row.contacted}, ${row.outcome}, on ${row.date} (${row.source}, by ${TEACHER})` });
+  }
+  for (const t of timedWork.sort(byTime)) {
+    const row = t.row;
+    row.workId = `WK-${String(work.length + 1).padStart(5, '0')}`;
+    work.push(row);
+    audit.push({ at: t.at, when: '', who: TEACHER, action: 'Work logged', caseRef: String(row.caseRef), before: '', after: `${row.workId}: ${row.subject} (${row.medium})` });
+  }
+  for (const t of timedLetters.sort(byTime)) {
+    const row = t.row;
+    const letterId = `L-${String(letters.length + 1).padStart(5, '0')}`;
+    Object.assign(row, {
+      letterId,
+      documentLink: `https://docs.google.com/document/d/bench-${letterId}/edit`,
+      pdfLink: `https://drive.google.com/file/d/bench-${letterId}-pdf/view`,
+    });
+    letters.push(row);
+    audit.push({ at: t.at, when: '', who: COORDINATOR, action: 'Letter sent', caseRef: String(row.caseRef), before: '', after: `${letterId}: ${row.kind} to ${row.to} (Email)` });
+  }
+  history.sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
 
   // The first case's pupil has Classroom work (two pieces, set individually), for the refresh.
   const classroom = seedClassroom(ws, refs[0], work);
@@ -319,6 +364,14 @@ export function seedRegister(ws: Workspace, caseCount: number): SeedResult {
   rows.contacts = writeRows(ws, CONTACTS, contacts);
   rows.work = writeRows(ws, WORK_SET, work);
   rows.letters = writeRows(ws, PARENT_LETTERS, letters);
+  rows.keepInTouch = writeRows(ws, KEEP_IN_TOUCH, keepInTouch);
+
+  // Earlier daily checks rebuilt the Contact compliance sheet (a row per open case), so it has
+  // the rows today's check rewrites, with room for a few more cases than today's. (On a day when
+  // open cases reach a new high, the check makes one more call, insertRowsAfter, once.)
+  const compliance = sheetFor(ws, CONTACT_COMPLIANCE).sheet;
+  const complianceRows = caseCount + 1 + COMPLIANCE_HEADROOM;
+  if (compliance.maxRows < complianceRows) compliance.insertRowsAfter(compliance.maxRows, complianceRows - compliance.maxRows);
 
   if (responsesSheetId) {
     rows.formResponses = writeRows(ws, CONTACT_FORM_RESPONSES, responses);
