@@ -146,3 +146,106 @@ export interface LaReminder {
   readonly pupilName: string;
   readonly text: string;
 }
+
+/**
+ * The LA arrangements and reintegration state of one case, for the case summary's `sections.la`.
+ * Dates as 'YYYY-MM-DD' ('' when not recorded). No health detail: document links (which may
+ * carry the kind of health need) only for roles that may see health details.
+ */
+export interface LaCaseSection {
+  readonly kind: 'la';
+  /** The current LA provision (the latest without an end date, else the latest), or null. */
+  readonly provision: LaProvisionView | null;
+  readonly keepInTouch: KeepInTouchView;
+  readonly partTimeTimetables: readonly PartTimeTimetableView[];
+  readonly plans: readonly ReintegrationPlanView[];
+  readonly adjustments: readonly AdjustmentView[];
+  readonly informationShared: readonly InformationSharedView[];
+  /** A sheet the section needs is missing or damaged: said in plain words; the rest is empty. */
+  readonly problem?: string;
+}
+
+export interface LaProvisionView {
+  readonly provider: string;
+  readonly referredOn: string;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly plannedHours: number;
+  readonly daysWithoutEducation: number;
+  /** Over the recent complete school weeks that have hours entered. */
+  readonly plannedInWindow: number;
+  readonly deliveredInWindow: number;
+  /** Null when there is nothing to compare yet. */
+  readonly shortfallPercent: number | null;
+  /** Mondays of recent complete weeks with no hours entered. */
+  readonly unrecordedWeeks: readonly string[];
+  readonly recentWeeks: ReadonlyArray<{ readonly weekOf: string; readonly hours: number; readonly note: string }>;
+  /** Past a limit in Settings: escalate to the LA's named officer. */
+  readonly escalate: boolean;
+  readonly escalationReasons: readonly string[];
+  readonly escalatedOn: string;
+  readonly namedOfficer: string;
+  readonly note: string;
+}
+
+export interface KeepInTouchView {
+  readonly lastDate: string;
+  readonly lastKind: string;
+  readonly lastDescription: string;
+  readonly count: number;
+  /** The reminder the digest would give, or ''. */
+  readonly reminder: string;
+}
+
+export interface PartTimeTimetableView {
+  readonly timetableId: string;
+  readonly start: string;
+  readonly end: string;
+  readonly timetable: string;
+  readonly nextReview: string;
+  readonly parentAgreedOn: string;
+  readonly laNotifiedOn: string;
+  readonly endedOn: string;
+  readonly codeAdvice: string;
+  readonly needsAction: readonly string[];
+}
+
+export interface ReintegrationPlanView {
+  readonly planId: string;
+  readonly madeOn: string;
+  readonly returnDate: string;
+  /** Only for roles that may see health details. */
+  readonly documentLink?: string;
+  readonly nextReview: string;
+  readonly lastReviewed: string;
+  readonly outcome: string;
+  /** 'Review overdue since …', 'Review due today', 'Next review …' or ''. */
+  readonly reviewStatus: string;
+  readonly reviews: ReadonlyArray<{ readonly reviewedOn: string; readonly decisions: string; readonly nextReview: string; readonly outcome: string; readonly by: string }>;
+}
+
+export interface AdjustmentView {
+  readonly adjustmentId: string;
+  readonly adjustment: string;
+  readonly status: string;
+  readonly agreedOn: string;
+  readonly reviewBy: string;
+  readonly lastReviewed: string;
+  readonly reviewNote: string;
+  /** 'Review overdue since …' or ''. */
+  readonly reminder: string;
+}
+
+export interface InformationSharedView {
+  readonly shareId: string;
+  readonly sharedOn: string;
+  readonly sharedWith: string;
+  readonly recipient: string;
+  readonly what: string;
+  readonly why: string;
+  readonly lawfulBasis: string;
+  readonly how: string;
+  /** Only for roles that may see health details. */
+  readonly documentLink?: string;
+  readonly by: string;
+}

@@ -12,6 +12,8 @@ import type { AppContext } from '../context';
 import type { CaseColumns, CaseRecord, Register } from './register';
 import { columnsFor } from './caseStore';
 import { CONTACT_SUMMARY } from '../contacts/caseSummary';
+import { WORK_AND_LETTERS_SUMMARY } from '../work/caseSummary';
+import { LA_SUMMARY } from '../la/caseSummary';
 
 /**
  * The hook point for other areas. Each contributor is called once per summary with the case and
@@ -30,6 +32,8 @@ export type CaseSummaryContribution = Partial<Pick<CaseSummary,
 
 export const CASE_SUMMARY_CONTRIBUTORS: CaseSummaryContributor[] = [
   CONTACT_SUMMARY,
+  WORK_AND_LETTERS_SUMMARY,
+  LA_SUMMARY,
   // Other areas' summary contributors register here.
 ];
 

@@ -7,13 +7,15 @@
  * search, recent files and sharing emails, so they never carry a name or a health detail.
  */
 import { CASE_HISTORY } from '../../domain/schema';
-import { formatDateTime, formatLongDate } from '../../domain/dates';
+import { formatDateTime, formatLongDate, isValidIso } from '../../domain/dates';
 import { UserFacingError } from '../../domain/errors';
 import type { ChronologyEntry } from '../../shared/api';
 import type { AppContext } from '../context';
 import { recordAudit } from '../audit';
 import { lookupCasesByColumn } from './contactRecords';
 import { contactsByCase, contactView } from './caseContacts';
+import { LETTERS_CHRONOLOGY, WORK_CHRONOLOGY } from '../work/chronologySources';
+import { LA_CHRONOLOGY_SOURCES } from '../la/chronologySources';
 
 export interface ChronologySource {
   readonly name: string;
@@ -22,8 +24,19 @@ export interface ChronologySource {
 }
 
 export const CHRONOLOGY_SOURCES: ChronologySource[] = [
-  // Other areas' chronology sources register here (work set, letters, LA information shared…).
+  WORK_CHRONOLOGY,
+  LETTERS_CHRONOLOGY,
+  ...LA_CHRONOLOGY_SOURCES,
+  // Other areas' chronology sources register here.
 ];
+
+export interface ChronologyOptions {
+  /**
+   * Wellbeing notes from contacts (health detail). Included by default for roles that may see
+   * health details, never for others; false leaves them out for everyone (the LA referral pack).
+   */
+  readonly wellbeing?: boolean;
+}
 
 export function getChronology(ctx: AppContext, ref: string): ChronologyEntry[] {
   ctx.authorise('register.view');
@@ -32,8 +45,8 @@ export function getChronology(ctx: AppContext, ref: string): ChronologyEntry[] {
   return chronologyOf(ctx, caseRef);
 }
 
-export function chronologyOf(ctx: AppContext, ref: string): ChronologyEntry[] {
-  const showHealth = ctx.may('health.view');
+export function chronologyOf(ctx: AppContext, ref: string, options: ChronologyOptions = {}): ChronologyEntry[] {
+  const showHealth = options.wellbeing !== false && ctx.may('health.view');
   const entries: ChronologyEntry[] = [];
   for (const row of contactsByCase(ctx).get(ref) ?? []) {
     const c = contactView(row, showHealth);
@@ -56,7 +69,8 @@ export function chronologyOf(ctx: AppContext, ref: string): ChronologyEntry[] {
       by: String(row.values.by),
     });
   }
-  for (const source of CHRONOLOGY_SOURCES) entries.push(...source.entries(ctx, ref));
+  // An entry with no date could not be placed or written as a date, so a source gives none.
+  for (const source of CHRONOLOGY_SOURCES) entries.push(...source.entries(ctx, ref).filter((e) => isValidIso(e.date)));
   return entries.sort((a, b) => a.date.localeCompare(b.date) || (a.at || '').localeCompare(b.at || ''));
 }
 

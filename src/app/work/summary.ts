@@ -3,7 +3,7 @@
  * chronology. Each reads its sheet once.
  */
 import { PARENT_LETTERS, WORK_SET } from '../../domain/schema';
-import { compareIso, toIsoDate } from '../../domain/dates';
+import { compareIso, formatLongDate, isValidIso, toIsoDate } from '../../domain/dates';
 import type { ChronologyEntry } from '../../shared/api';
 import type { LetterView, WorkItemView, WorkSection } from '../../shared/workApi';
 import type { CellValue, StoredRow } from '../../ports';
@@ -11,6 +11,11 @@ import type { AppContext } from '../context';
 
 function text(value: CellValue): string {
   return value instanceof Date ? value.toISOString() : String(value ?? '');
+}
+
+/** 'Mon 7 Sep 2026' for the chronology (which is read, and exported, as the school writes dates). */
+function longDateOf(iso: string): string {
+  return isValidIso(iso) ? formatLongDate(iso) : iso;
 }
 
 function sameRef(row: StoredRow, ref: string): boolean {
@@ -87,8 +92,8 @@ export function workChronology(ctx: AppContext, ref: string): ChronologyEntry[] 
       date: text(r.values.dateSet),
       at: loggedAt,
       kind: 'Work set',
-      summary: `${text(r.values.subject)}: ${text(r.values.description)} (${text(r.values.medium)}${due ? `, due ${due}` : ''})` +
-        `${back ? `; returned ${back}` : ''}${text(r.values.classroomState) ? `; Classroom: ${text(r.values.classroomState)}` : ''}`,
+      summary: `${text(r.values.subject)}: ${text(r.values.description)} (${text(r.values.medium)}${due ? `, due ${longDateOf(due)}` : ''})` +
+        `${back ? `; returned ${longDateOf(back)}` : ''}${text(r.values.classroomState) ? `; Classroom: ${text(r.values.classroomState)}` : ''}`,
       by: text(r.values.loggedBy),
     };
   });

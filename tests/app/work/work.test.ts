@@ -88,7 +88,7 @@ describe('logging work', () => {
     expect(section.items.find((i) => i.workId === 'WK-00001')).toMatchObject({ returned: '2026-11-23', feedback: 'Good effort.' });
     const chronology = register.run((ctx) => workChronology(ctx, 'HN-2026-0001'));
     expect(chronology).toEqual(expect.arrayContaining([
-      expect.objectContaining({ kind: 'Work set', date: '2026-11-16', summary: 'Maths: Fractions (Work pack posted, due 2026-11-20); returned 2026-11-23', by: COORDINATOR }),
+      expect.objectContaining({ kind: 'Work set', date: '2026-11-16', summary: 'Maths: Fractions (Work pack posted, due Fri 20 Nov 2026); returned Mon 23 Nov 2026', by: COORDINATOR }),
     ]));
   });
 });
