@@ -3,18 +3,21 @@
  * calendar for this academic year, five members of staff in different roles, 60 pupils on roll
  * (imported from a SIMS-style CSV) and six cases at different stages.
  *
- * Everything is made through the add-on itself: the set-up menu item, the pupil import, openCase,
- * logContact, changeCase, recordReturn, closeCase, a response on the contact Form (which fires
- * the form-submit trigger) and the daily trigger. So what the workbench shows is what the add-on
- * really does with such data. Only what staff would type into the Sheet by hand (the Staff sheet,
- * the school's term dates, the school's name) is typed into the Sheet here.
+ * Everything is made through the add-on itself, by the member of staff who would do it: the
+ * coordinator sets up the register and opens cases, the office imports the roll from SIMS,
+ * pastoral staff log most contacts, a teacher sets work and answers the contact Form, and the
+ * coordinator records the referrals, the LA provision and hours, the part-time timetable,
+ * reasonable adjustments and the reintegration plan. So what the workbench shows is what the
+ * add-on really does with such data. Only what staff would type into the Sheet by hand (the Staff
+ * sheet, the school's term dates, its name and the LA's contacts) is typed into the Sheet here.
  *
  * Dates are counted back in school days from today, so the cases are at the same stages whenever
  * the workbench is first run.
  */
 import { defaultCalendarEntries, SchoolCalendar } from '../src/domain/calendar';
 import { QUESTION, pupilChoice } from '../src/domain/contactForm';
-import { academicYearOf, addDays, toIsoDate, type IsoDate } from '../src/domain/dates';
+import { academicYearOf, addDays, formatLongDate, toIsoDate, weekday, type IsoDate } from '../src/domain/dates';
+import { mondayOf } from '../src/domain/la/escalation';
 import { upnCheckLetter } from '../src/domain/upn';
 import { MIME } from '../emulator';
 import type { CaseSummary, CloseCaseInput, LogContactInput, OpenCaseInput, ServerApi } from '../src/shared/api';
@@ -33,6 +36,7 @@ export const DEMO_STAFF = [
 export const COORDINATOR = DEMO_STAFF[0].email;
 const PASTORAL = DEMO_STAFF[1].email;
 const TEACHER = DEMO_STAFF[3].email;
+const OFFICE = DEMO_STAFF[4].email;
 
 const FORENAMES = ['Amelia', 'Oliver', 'Isla', 'Noah', 'Ava', 'Muhammad', 'Freya', 'Leo', 'Zara', 'Arthur', 'Maya', 'Theo',
   'Lily', 'Harry', 'Aisha', 'Jack', 'Evie', 'Oscar', 'Sofia', 'Alfie', 'Ruby', 'Kai', 'Grace', 'Yusuf', 'Poppy', 'Ethan',
@@ -40,8 +44,11 @@ const FORENAMES = ['Amelia', 'Oliver', 'Isla', 'Noah', 'Ava', 'Muhammad', 'Freya
 const SURNAMES = ['Khan', 'Smith', 'Jones', 'Williams', 'Patel', 'Brown', 'Taylor', 'Nowak', 'Davies', 'Evans', 'Begum',
   'Wilson', 'Thomas', 'Okoro', 'Roberts', 'Hughes', 'Ali', 'Walker', 'Wright', 'Murphy', 'Chen', 'Green', 'Hall', 'Kowalski',
   'Clarke', 'Mensah', 'Lewis', 'Ahmed', 'Young', 'Harris'];
-const PARENT_TITLES = ['Mrs', 'Mr', 'Ms', 'Dr', 'Miss'];
-const PARENT_FORENAMES = ['Sarah', 'James', 'Fatima', 'Daniel', 'Joanna', 'Michael', 'Nadia', 'Paul', 'Claire', 'Imran'];
+/** Parents' forenames, each with a title that fits it (no "Mr Claire"). */
+const PARENTS: ReadonlyArray<readonly [title: string, forename: string]> = [
+  ['Mrs', 'Sarah'], ['Mr', 'James'], ['Mrs', 'Fatima'], ['Mr', 'Daniel'], ['Ms', 'Joanna'],
+  ['Dr', 'Michael'], ['Miss', 'Nadia'], ['Mr', 'Paul'], ['Ms', 'Claire'], ['Mr', 'Imran'],
+];
 
 export interface DemoPupil {
   readonly upn: string;
@@ -71,12 +78,12 @@ export function demoPupils(academicStartYear: number): DemoPupil[] {
     // UPNs are allocated on first entry to school, at about four.
     const allocated = String((birthStart + 4) % 100).padStart(2, '0');
     const twelve = `9364127${allocated}${String(101 + i).padStart(3, '0')}`;
-    const parentForename = PARENT_FORENAMES[(i * 3) % PARENT_FORENAMES.length];
+    const [parentTitle, parentForename] = PARENTS[(i * 3) % PARENTS.length];
     pupils.push({
       upn: `${upnCheckLetter(twelve)}${twelve}`,
       forename, surname, name: `${forename} ${surname}`, dateOfBirth, year,
       form: `${year}${'RSVW'[i % 4]}`,
-      parentName: `${PARENT_TITLES[i % PARENT_TITLES.length]} ${parentForename} ${surname}`,
+      parentName: `${parentTitle} ${parentForename} ${surname}`,
       parentEmail: `${parentForename.toLowerCase()}.${surname.toLowerCase()}@family.example`,
       parentPhone: `07700 900${String(100 + i * 13).slice(-3)}`,
       adno: String(4100 + i),
@@ -155,7 +162,10 @@ interface CasePlan {
   readonly pupil: number;
   readonly by: string;
   readonly open: Omit<OpenCaseInput, 'upn' | 'firstDay'> & { firstDayBack: number };
+  /** Logged by the pastoral team unless `by` says otherwise. */
   readonly contacts: ReadonlyArray<Omit<LogContactInput, 'ref' | 'date'> & { daysBack: number; by?: string }>;
+  /** Work set: a teacher logs their own; the coordinator gathers and logs the rest, naming the teacher. */
+  readonly work?: ReadonlyArray<{ subject: string; teacher?: string; description: string; medium: string; setBack: number; dueBack: number; returnedBack?: number }>;
   readonly then?: (ref: string, day: (n: number) => IsoDate) => void;
 }
 
@@ -178,9 +188,16 @@ export function seedDemoSchool(bench: Workbench, now: Date = new Date()): void {
   const calendar = new SchoolCalendar(calendarEntries.map((e) => ({ ...e, kind: e.kind as never })));
   const day = (n: number) => schoolDaysBack(calendar, today, n);
 
-  // 3. The roll, imported from SIMS.
+  // The LA's contacts, from the service level agreement.
+  setSetting(bench, 'LA named officer', 'Jo Patel, Medical Needs Officer');
+  setSetting(bench, 'LA named officer email', 'jo.patel@county-council.example');
+  setSetting(bench, 'LA referral email', 'medical.needs@county-council.example');
+  // Opening the sidebar brings the new staff's access up to date, so each can work at once.
+  as(bench, COORDINATOR, () => call(bench, 'getSidebarState'));
+
+  // 3. The office imports the roll from SIMS.
   const pupils = demoPupils(startYear);
-  as(bench, COORDINATOR, () => call(bench, 'importPupilsCsv', simsCsv(pupils)));
+  as(bench, OFFICE, () => call(bench, 'importPupilsCsv', simsCsv(pupils)));
 
   // 4. Cases at different stages.
   const plans: CasePlan[] = [
@@ -200,6 +217,10 @@ export function seedDemoSchool(bench: Workbench, now: Date = new Date()): void {
         { daysBack: 4, contacted: 'Parent/carer', method: 'Phone', outcome: 'Spoke to', wellbeing: 'Sleeping better.' },
         { daysBack: 2, contacted: 'Pupil', method: 'Video call', outcome: 'Message left' },
       ],
+      work: [
+        { subject: 'English', description: 'Read chapters 3 and 4 of Of Mice and Men and answer the questions in Classroom.', medium: 'Google Classroom', setBack: 9, dueBack: 5, returnedBack: 6 },
+        { subject: 'Maths', teacher: 'Mr Ali', description: 'Fractions and percentages: exercise 4B.', medium: 'Google Classroom', setBack: 7, dueBack: 3 },
+      ],
     },
     { // Past the 15-day point; the LA was told as soon as a long absence was expected.
       pupil: DEMO_CASE_PUPILS.laTold, by: COORDINATOR,
@@ -208,23 +229,45 @@ export function seedDemoSchool(bench: Workbench, now: Date = new Date()): void {
         { daysBack: 19, contacted: 'Parent/carer', method: 'Phone', outcome: 'Spoke to', nextSteps: 'Work packs to go home weekly; LA to be told.' },
         { daysBack: 14, contacted: 'Pupil', method: 'Home visit', outcome: 'Spoke to', wellbeing: 'In good spirits; mobility improving.', engagement: 'Working through the science pack.' },
         { daysBack: 8, contacted: 'Parent/carer', method: 'Phone', outcome: 'Spoke to', engagement: 'Packs collected and returned on time.' },
-        { daysBack: 3, contacted: 'Health professional', method: 'Email', outcome: 'Spoke to', nextSteps: 'Consultant review on return date.' },
+        { daysBack: 3, contacted: 'Health professional', method: 'Email', outcome: 'Spoke to', nextSteps: 'Consultant review on return date.', by: COORDINATOR },
         { daysBack: 1, contacted: 'Parent/carer', method: 'Phone', outcome: 'Spoke to' },
       ],
-      then: (ref, d) => call(bench, 'changeCase', { ref, changes: { laNotifiedOn: d(17) }, note: 'Told the LA medical needs team by email.' }),
+      work: [
+        { subject: 'Science', teacher: 'Dr Evans', description: 'Work pack: forces and motion, sections 1 to 3.', medium: 'Work pack posted', setBack: 15, dueBack: 10, returnedBack: 9 },
+        { subject: 'English', description: 'Work pack: poems from the anthology, with a comparison question.', medium: 'Work pack collected', setBack: 8, dueBack: 2, returnedBack: 0 },
+      ],
+      // Told the LA as soon as a long absence was expected, by secure email (logged as information shared).
+      then: (ref, d) => call(bench, 'recordReferralSent', { ref, sentOn: d(17), how: 'Secure email to the LA medical needs team' }),
     },
     { // LA-arranged provision: the medical tuition service teaches at home.
       pupil: DEMO_CASE_PUPILS.laProvision, by: COORDINATOR,
       open: { healthNeed: 'Long-term condition', arrangement: 'School work: online', firstDayBack: 34, expectsFifteen: true, lead: COORDINATOR },
       contacts: [
         { daysBack: 34, contacted: 'Parent/carer', method: 'Phone', outcome: 'Spoke to' },
-        { daysBack: 25, contacted: 'LA/provider', method: 'Email', outcome: 'Spoke to', nextSteps: 'Medical tuition service to start after half-term.' },
-        { daysBack: 10, contacted: 'LA/provider', method: 'Phone', outcome: 'Spoke to', engagement: 'Five hours a week of tuition; attending well.' },
+        { daysBack: 25, contacted: 'LA/provider', method: 'Email', outcome: 'Spoke to', nextSteps: 'Medical tuition service can start next week.', by: COORDINATOR },
+        { daysBack: 10, contacted: 'LA/provider', method: 'Phone', outcome: 'Spoke to', engagement: 'Five hours a week of tuition; attending well.', by: COORDINATOR },
         { daysBack: 2, contacted: 'Pupil', method: 'Video call', outcome: 'Spoke to', wellbeing: 'Settled with the tutor.' },
       ],
       then: (ref, d) => {
-        call(bench, 'changeCase', { ref, changes: { laNotifiedOn: d(30) }, note: 'Referral to the LA for section 19 provision.' });
+        call(bench, 'recordReferralSent', { ref, sentOn: d(30), how: 'LA portal' });
+        const start = d(20);
+        call(bench, 'recordProvision', { ref, provider: 'MIAPS home tuition', plannedHours: 5, startDate: start, note: 'Tutor visits Monday, Wednesday and Friday mornings.' });
         call(bench, 'changeCase', { ref, changes: { arrangement: 'LA-arranged provision' }, note: 'LA medical tuition service now teaching at home.' });
+        // The hours the tutor's timesheets show, entered each week it was complete.
+        // A part week is planned pro rata, so its hours are too; the second full week the tutor was ill one morning.
+        const lastFriday = addDays(mondayOf(today), -3);
+        let fullWeeks = 0;
+        for (let monday = mondayOf(start); addDays(monday, 4) <= lastFriday; monday = addDays(monday, 7)) {
+          const from = monday < start ? start : monday;
+          const days = calendar.countSchoolDays(from, addDays(monday, 4));
+          if (days === 0) continue;
+          if (days === 5) fullWeeks += 1;
+          const ill = days === 5 && fullWeeks === 2;
+          call(bench, 'recordHoursDelivered', { ref, weekOf: monday, hours: ill ? 3.5 : Math.round(days * 10) / 10, ...(ill ? { note: 'Tutor ill on Wednesday.' } : {}) });
+        }
+        as(bench, OFFICE, () => call(bench, 'logKeepInTouch', { ref, date: d(8), kind: 'Newsletter', description: 'Half-termly newsletter, posted home' }));
+        as(bench, PASTORAL, () => call(bench, 'logKeepInTouch', { ref, date: d(3), kind: 'Message from class or friends', description: 'Get-well card from the form group' }));
+        bench.setActiveUser(COORDINATOR);
       },
     },
     { // Back on a part-time timetable as part of reintegration.
@@ -236,9 +279,30 @@ export function seedDemoSchool(bench: Workbench, now: Date = new Date()): void {
         { daysBack: 6, contacted: 'Pupil', method: 'In person', outcome: 'Spoke to', wellbeing: 'Managing mornings well.' },
       ],
       then: (ref, d) => {
-        call(bench, 'changeCase', { ref, changes: { laNotifiedOn: d(20) }, note: 'LA told: absence expected to pass 15 days.' });
-        call(bench, 'recordReturn', { ref, date: d(5) });
+        call(bench, 'recordReferralSent', { ref, sentOn: d(20), how: 'Secure email to the LA medical needs team' });
+        const back = d(5);
+        // Reviewed each Friday with the family: the next is the coming Friday (next week's, if today is one).
+        const friday = addDays(today, ((5 - weekday(today) + 6) % 7) + 1);
+        call(bench, 'recordAdjustment', { ref, adjustment: 'Rest breaks in the learning centre', status: 'In place', agreedOn: d(6), reviewBy: addDays(friday, 14) });
+        call(bench, 'recordAdjustment', { ref, adjustment: 'Lift pass', status: 'Proposed' });
+        call(bench, 'recordReturn', { ref, date: back });
         call(bench, 'changeCase', { ref, changes: { arrangement: 'Part-time timetable' }, note: 'Reintegration: mornings only for three weeks, reviewed each Friday with the family.' });
+        const partTimeEnd = addDays(mondayOf(back), 18);
+        const fullTime = addDays(partTimeEnd, 3);
+        call(bench, 'recordPartTimeTimetable', {
+          ref, start: back, end: partTimeEnd, timetable: 'Mornings only (periods 1 to 3), Monday to Friday',
+          nextReview: friday, parentAgreedOn: d(6), laNotifiedOn: back,
+        });
+        // The plan for the return to full time, made once the part-time start had settled.
+        call(bench, 'createReintegrationPlan', {
+          ref, returnDate: fullTime,
+          phasedTimetable: `Until ${formatLongDate(partTimeEnd)}: mornings only (periods 1 to 3), as on the part-time timetable. From ${formatLongDate(fullTime)}: full days, with a rest break in the learning centre after lunch.`,
+          whoSupports: 'Priya Shah (pastoral lead) meets the pupil each morning; the learning centre is open at break and lunch.',
+          catchUp: 'Subject teachers send the key work missed through Classroom; one catch-up session a week in the learning centre.',
+          curriculumContinuity: 'The hospital school\u2019s records of English, maths and science have been passed to the subject leads.',
+          views: 'The pupil wants to start with mornings and see friends at break; the family agree and will collect at lunchtime.',
+          reviewDates: [friday, addDays(friday, 7), addDays(friday, 14)],
+        });
       },
     },
     { // Closed: back full time.
@@ -263,7 +327,16 @@ export function seedDemoSchool(bench: Workbench, now: Date = new Date()): void {
     const summary = as(bench, plan.by, () => call(bench, 'openCase', { ...open, upn: p.upn, firstDay: day(firstDayBack) }));
     for (const c of plan.contacts) {
       const { daysBack, by, ...contact } = c;
-      as(bench, by ?? plan.by, () => call(bench, 'logContact', { ...contact, ref: summary.ref, date: day(daysBack) }));
+      as(bench, by ?? PASTORAL, () => call(bench, 'logContact', { ...contact, ref: summary.ref, date: day(daysBack) }));
+    }
+    for (const w of plan.work ?? []) {
+      const by = w.teacher ? COORDINATOR : TEACHER;
+      const section = as(bench, by, () => call(bench, 'logWork', {
+        ref: summary.ref, subject: w.subject, description: w.description, medium: w.medium, dateSet: day(w.setBack), dueDate: day(w.dueBack),
+        ...(w.teacher ? { teacher: w.teacher } : {}),
+      }));
+      const workId = section.items.find((i) => i.subject === w.subject && i.dateSet === day(w.setBack))?.workId;
+      if (workId && w.returnedBack !== undefined) as(bench, by, () => call(bench, 'recordWorkOutcome', { workId, returned: day(w.returnedBack as number), feedback: 'Well done: careful work.' }));
     }
     if (plan.then) as(bench, plan.by, () => plan.then?.(summary.ref, day));
     opened.push(summary);

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { academicYearOf, formatLongDate, toIsoDate } from '../../src/domain/dates';
+import { academicYearOf, addDays, formatLongDate, toIsoDate } from '../../src/domain/dates';
 import { DEMO_CASE_PUPILS, DEMO_STAFF, demoPupils } from '../../workbench/demoSchool';
 import { launchChromium, type Browser } from './support/chromium';
 import { ROOT, startWorkbench, type RunningWorkbench } from './support/workbench';
@@ -24,7 +24,10 @@ let page: Page;
 const today = toIsoDate(new Date());
 const pupils = demoPupils(academicYearOf(today).startYear);
 const approaching = pupils[DEMO_CASE_PUPILS.approaching];
+const laTold = pupils[DEMO_CASE_PUPILS.laTold];
+const reintegration = pupils[DEMO_CASE_PUPILS.reintegration];
 const teacher = DEMO_STAFF.find((s) => s.role === 'Teacher')!;
+const coordinator = DEMO_STAFF.find((s) => s.role === 'Coordinator')!;
 
 function url(p: string): string {
   return `${workbench!.url}${p}`;
@@ -39,6 +42,12 @@ async function openSidebar(): Promise<FrameLocator> {
   const frame = sidebar();
   await frame.getByRole('heading', { name: /^Open cases \(\d+\)$/ }).waitFor();
   return frame;
+}
+
+async function actAs(email: string): Promise<void> {
+  await page.goto(url('/'));
+  await page.getByLabel('Acting as').selectOption(email);
+  await page.getByText(`You are now acting as ${email}.`).waitFor();
 }
 
 async function openCase(frame: FrameLocator, pupilName: string): Promise<void> {
@@ -199,6 +208,97 @@ describe('the workbench in Chromium', () => {
     await page.goto(url('/'));
     await page.getByLabel('Acting as').selectOption(DEMO_STAFF[0].email);
     await page.getByText(`You are now acting as ${DEMO_STAFF[0].email}.`).waitFor();
+  }, STEP_TIMEOUT);
+
+  it('lets a teacher log a contact from the sidebar, and it lands in the Contact log', async () => {
+    const note = `Teacher's sidebar contact ${Date.now()}`;
+    await actAs(teacher.email);
+    try {
+      const frame = await openSidebar();
+      await openCase(frame, approaching.name);
+      await frame.getByRole('button', { name: 'Log a contact' }).click();
+      await frame.getByRole('heading', { level: 2, name: 'Log a contact' }).waitFor();
+      // Focus moves to the form's heading; a teacher is not offered the wellbeing (health) box.
+      type Doc = { document: { activeElement: unknown } };
+      expect(await frame.locator('#contact-heading').evaluate((h) => h === (globalThis as unknown as Doc).document.activeElement)).toBe(true);
+      expect(await frame.getByLabel(/^Wellbeing/).count()).toBe(0);
+      await frame.getByLabel(/^Date of contact/).fill(today);
+      await frame.getByLabel(/^Who was contacted/).selectOption('Pupil');
+      await frame.getByLabel(/^Method/).selectOption('Video call');
+      await frame.getByLabel(/^Outcome/).selectOption('Spoke to');
+      await frame.getByLabel(/^Engagement with work/).fill(note);
+      await frame.getByRole('button', { name: 'Log the contact' }).click();
+      await frame.getByRole('heading', { level: 2, name: approaching.name }).waitFor();
+      await frame.locator('.message-success', { hasText: 'logged' }).waitFor();
+      await frame.getByText(note).waitFor();
+
+      const log = await sheet('Contact log');
+      const row = log.find((r) => r[column(log, 'Engagement with work')] === note);
+      expect(row).toBeDefined();
+      expect(row![column(log, 'Case ref')]).toBe(caseRef);
+      expect(row![column(log, 'Logged by')]).toBe(teacher.email);
+      expect(row![column(log, 'Date of contact')]).toBe(formatLongDate(today));
+      expect(row![column(log, 'Who was contacted')]).toBe('Pupil');
+      expect(row![column(log, 'Wellbeing')]).toBe('');
+    } finally {
+      await actAs(coordinator.email);
+    }
+  }, STEP_TIMEOUT);
+
+  it('lets the coordinator make a reintegration plan from the sidebar: the document is made and the plan row added', async () => {
+    const phased = `Week 1 mornings only; week 2 to lunch; full days from week 3 (browser test ${Date.now()})`;
+    const review = addDays(today, 14);
+    const frame = await openSidebar();
+    await openCase(frame, laTold.name);
+    const ref = (await frame.locator('section.case').getAttribute('data-case-ref')) ?? '';
+    expect(ref).toMatch(/^HN-\d{4}-\d{4}$/);
+    await frame.getByRole('button', { name: 'Make a reintegration plan' }).click();
+    await frame.getByRole('heading', { level: 2, name: 'Make a reintegration plan' }).waitFor();
+    await frame.getByLabel(/^Phased timetable/).fill(phased);
+    await frame.getByLabel(/^Who supports the pupil/).fill('The learning centre manager, each morning.');
+    await frame.getByLabel(/^First review/).fill(review);
+    await frame.getByRole('button', { name: 'Make the plan' }).click();
+    await frame.getByRole('heading', { level: 2, name: laTold.name }).waitFor();
+    await frame.locator('.message-success', { hasText: /Reintegration plan RP-\d{5} made/ }).waitFor();
+
+    // The case shows the plan, with its next review and a link to its document.
+    const plans = frame.locator('[data-la-part="plans"]');
+    const card = plans.locator('li.card').first();
+    await card.waitFor();
+    const planId = (await card.getAttribute('data-plan-id')) ?? '';
+    expect(planId).toMatch(/^RP-\d{5}$/);
+    await card.getByText(`Next review ${formatLongDate(review)}`).waitFor();
+    const href = (await card.getByRole('link', { name: 'Open the plan document' }).getAttribute('href')) ?? '';
+    expect(href).toMatch(/^https:\/\/docs\.google\.com\/document\/d\//);
+
+    // The plan row on the register.
+    const rows = await sheet('Reintegration plans');
+    const row = rows.find((r) => r[column(rows, 'Plan ID')] === planId);
+    expect(row?.[column(rows, 'Case ref')]).toBe(ref);
+    expect(row?.[column(rows, 'Plan document')]).toBe(href);
+    expect(row?.[column(rows, 'Next review')]).toBe(formatLongDate(review));
+    expect(row?.[column(rows, 'Made by')]).toBe(coordinator.email);
+
+    // And the document, made from the template with what was typed.
+    await page.goto(url('/documents'));
+    await page.getByRole('link', { name: `Reintegration plan \u2013 ${ref} \u2013 ${today}` }).first().click();
+    await page.locator('article.doc', { hasText: phased }).waitFor();
+  }, STEP_TIMEOUT);
+
+  it('shows a case\u2019s LA arrangements and return to school in the sidebar', async () => {
+    const frame = await openSidebar();
+    await openCase(frame, reintegration.name);
+    const section = frame.locator('section[data-section="la"]');
+    await section.getByRole('heading', { level: 3, name: 'LA arrangements and return to school' }).waitFor();
+    await section.locator('[data-la-part="part-time"] li.card').first().waitFor();
+    await section.getByText('Rest breaks in the learning centre').waitFor();
+    await section.locator('[data-la-part="plans"]').getByRole('link', { name: 'Open the plan document' }).waitFor();
+    const overflow = await frame.locator('body').evaluate((b) => b.scrollWidth - b.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // The screenshot starts at the section's heading.
+    type Scrollable = { scrollIntoView(options: { block: string }): void };
+    await section.locator('#la-heading').evaluate((h) => (h as unknown as Scrollable).scrollIntoView({ block: 'start' }));
+    await page.locator('.sidebar-shell').screenshot({ path: path.join(SCREENSHOTS, 'sidebar-la.png') });
   }, STEP_TIMEOUT);
 
   it('shows the register as its sheets, with the rows that need action coloured', async () => {

@@ -33,6 +33,18 @@ const PROGRESS: Partial<Record<keyof ServerApi, string>> = {
   previewLetter: 'Checking the letter…',
   generateLetters: 'Making the letter…',
   runLetterBatch: 'Making the letter…',
+  generateReferralPack: 'Making the referral pack…',
+  recordReferralSent: 'Recording the referral…',
+  logInformationShared: 'Logging the share…',
+  getLawfulBasisOptions: 'Loading the lawful bases…',
+  recordProvision: 'Saving the provision…',
+  recordHoursDelivered: 'Saving the hours…',
+  logKeepInTouch: 'Logging it…',
+  recordPartTimeTimetable: 'Saving the timetable…',
+  createReintegrationPlan: 'Making the plan…',
+  recordPlanReview: 'Recording the review…',
+  recordAdjustment: 'Saving the adjustment…',
+  reviewAdjustment: 'Recording the review…',
 };
 
 export class ServerCallError extends Error {

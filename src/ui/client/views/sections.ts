@@ -10,6 +10,7 @@ import { longDate } from '../format';
 import { serverHas } from '../serverCall';
 import { isLettersSection, lettersSectionView, showLetter } from './letters';
 import { isWorkSection, showSetWork, workSectionView } from './work';
+import { isLaSection, laSectionView } from './laSection';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T/;
@@ -67,6 +68,7 @@ export function renderSections(app: App, c: CaseSummary): HTMLElement | null {
     const value = sections[key];
     if (isWorkSection(value)) return workSectionView(app, c, value);
     if (isLettersSection(value)) return lettersSectionView(value);
+    if (isLaSection(value)) return laSectionView(app, c, value);
     const id = `section-${key}`;
     return h('section', { 'aria-labelledby': id, 'data-section': key },
       h('h3', { id }, humanise(key)),
