@@ -62,6 +62,8 @@ export interface TableStore {
   deleteRows(spec: TableSpec, rowNumbers: readonly number[]): void;
   /** The sheet's URL with its gid, so a message can link straight to it. */
   sheetUrl(spec: TableSpec): string;
+  /** Deletes a sheet that is not a table and holds nothing (the new spreadsheet's "Sheet1"); true if it did. */
+  removeEmptySheet(name: string): boolean;
 }
 
 export interface EnsureTableOptions {

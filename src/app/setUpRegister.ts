@@ -54,6 +54,8 @@ export function setUpRegister(ctx: AppContext): SetUpReport {
       reports.push(tables.ensure(spec, { editors: spec.coordinatorsOnly ? editors.coordinators : editors.staff, lists: LISTS, seedRows: seedRowsFor(spec.key, user, ctx.today()) }));
     }
     ctx.services.state.set({ [STAFF_ACCESS_KEY]: staffAccessFingerprint(editors) });
+    // A new spreadsheet's empty "Sheet1" would only confuse; anything with content is left alone.
+    if (firstTime) tables.removeEmptySheet('Sheet1');
     ctx.refresh();
     const steps = SETUP_STEPS.flatMap((step) => step.run(ctx));
 

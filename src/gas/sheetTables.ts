@@ -193,6 +193,15 @@ export class SheetTableStore implements TableStore {
     return `${this.spreadsheet.getUrl()}#gid=${sheet.getSheetId()}`;
   }
 
+  removeEmptySheet(name: string): boolean {
+    const sheet = this.spreadsheet.getSheetByName(name);
+    if (!sheet || this.spreadsheet.getSheets().length < 2) return false;
+    const ours = new Set(Object.entries(this.state.getAll()).filter(([k]) => k.startsWith('sheet.')).map(([, v]) => v));
+    if (ours.has(String(sheet.getSheetId())) || sheet.getLastRow() > 0 || sheet.getLastColumn() > 0) return false;
+    this.spreadsheet.deleteSheet(sheet);
+    return true;
+  }
+
   // ---------------------------------------------------------------- setup and repair
 
   ensure(spec: TableSpec, options: EnsureTableOptions): EnsureTableReport {
