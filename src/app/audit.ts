@@ -16,6 +16,12 @@ export interface AuditEntry {
 }
 
 export const LAST_SEAL_KEY = 'audit.lastSeal';
+/**
+ * The seal an append is about to end the log with, set just before the rows are written and
+ * cleared (with the last seal moved on) just after. Found set, it means an execution stopped
+ * between the two: the rows may or may not have landed, so the sheet itself says which seal is last.
+ */
+export const PENDING_SEAL_KEY = 'audit.pendingSeal';
 
 export function recordAudit(ctx: AppContext, entries: readonly AuditEntry[]): void {
   if (entries.length === 0) return;
@@ -30,10 +36,16 @@ export function recordAudit(ctx: AppContext, entries: readonly AuditEntry[]): vo
     before: e.before ?? '',
     after: e.after ?? '',
   }));
-  const previous = state.get(LAST_SEAL_KEY) ?? lastSealOnSheet(ctx);
+  const interrupted = Boolean(state.get(PENDING_SEAL_KEY));
+  const previous = (interrupted ? null : state.get(LAST_SEAL_KEY)) ?? lastSealOnSheet(ctx);
   const sealed = sealAuditRows(previous, rows, (text: string) => digest.sha256Hex(text));
+  const last = sealed[sealed.length - 1].digest;
+  // Marked before and after: a failure between the append and moving the last seal on (a
+  // properties write can fail) must not leave the next rows chained to a stale seal, which
+  // "Verify audit log" would report as tampering.
+  state.set({ [PENDING_SEAL_KEY]: last });
   tables.append(AUDIT_LOG, sealed.map((r) => ({ ...r, when })));
-  state.set({ [LAST_SEAL_KEY]: sealed[sealed.length - 1].digest });
+  state.set({ [LAST_SEAL_KEY]: last, [PENDING_SEAL_KEY]: '' });
 }
 
 function lastSealOnSheet(ctx: AppContext): string {
