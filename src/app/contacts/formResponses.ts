@@ -77,12 +77,16 @@ export function sweepFormResponses(ctx: AppContext, options: SweepOptions): Swee
   const now = ctx.now();
   const logged: RowValues[] = [];
   const unmatched: RowValues[] = [];
+  /** Rows an interrupted run logged: their cases may not show them yet. */
+  const relogged: RowValues[] = [];
   let alreadyWritten = 0;
   for (const { row, ref } of parsed) {
     const timestamp = row.values.timestamp;
     const id = timestamp instanceof Date ? formContactId(row.rowNumber, timestamp) : `F-${row.rowNumber}-no-timestamp`;
     if (written.has(id)) {
       alreadyWritten += 1;
+      const answers = readContactAnswers(row.values, today);
+      if (answers.ok && timestamp instanceof Date) relogged.push(contactRow(id, ref, answers.answers, String(row.values.email ?? '').trim(), timestamp, 'Form'));
       continue;
     }
     const respondent = String(row.values.email ?? '').trim();
@@ -104,8 +108,9 @@ export function sweepFormResponses(ctx: AppContext, options: SweepOptions): Swee
       ...unmatched.map((r) => ({ action: 'Contact response not matched to a case', after: `${r.contactId}: ${r.reason}` })),
     ];
     recordAudit(ctx, audit);
-    if (options.updateCases) updateCasesAfterContacts(ctx, cases, logged);
   }
+  // (Idempotent: a case already showing a contact is not written again.)
+  if (options.updateCases && (logged.length || relogged.length)) updateCasesAfterContacts(ctx, cases, [...relogged, ...logged]);
   state.set({ [KEY.cursor]: writeCursor({ sheetId, row: lastRow }), [KEY.pending]: '', [KEY.lastSweep]: now.toISOString() });
   return { logged, unmatched, alreadyWritten, more: rows.length >= options.maxRows };
 }

@@ -75,14 +75,20 @@ export function logContact(ctx: AppContext, input: LogContactInput): LoggedConta
   const contactId = requestId ? `S-${requestId}` : `S-${ctx.now().getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
   const result = ctx.services.lock.withLock(LOCK_MS, (): LoggedContact => {
-    if (requestId && recentContactIds(ctx, RETRY_WINDOW_ROWS).has(contactId)) return { contactId, caseRef: ref, duplicate: true };
+    const already = requestId !== '' && recentContactIds(ctx, RETRY_WINDOW_ROWS).has(contactId);
     const cases = lookupCasesByColumn(ctx)([ref]);
+    const row = contactRow(contactId, ref, { date, contacted, method, outcome, wellbeing, engagement, nextSteps }, member.email, ctx.now(), 'Sidebar');
+    if (already) {
+      // The first call may have stopped after writing the log but before the case: finish that
+      // (it changes nothing when the case already shows this contact).
+      updateCasesAfterContacts(ctx, cases, [row]);
+      return { contactId, caseRef: ref, duplicate: true };
+    }
     const info = cases.get(ref);
     if (!info) throw new ValidationError([{ field: 'ref', message: `There is no case ${ref} in the register.` }]);
     if (info.status !== 'Open') {
       throw new ValidationError([{ field: 'ref', message: `The case ${ref} is closed, so contacts are no longer logged on it. If the pupil is absent again, record a new absence first.` }]);
     }
-    const row = contactRow(contactId, ref, { date, contacted, method, outcome, wellbeing, engagement, nextSteps }, member.email, ctx.now(), 'Sidebar');
     ctx.services.tables.append(CONTACTS, [row]);
     recordAudit(ctx, [contactAudit(row)]);
     updateCasesAfterContacts(ctx, cases, [row]);
