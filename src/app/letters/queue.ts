@@ -29,8 +29,9 @@ export function generateLetters(ctx: AppContext, input: LetterRequestInput): Gen
     const alreadyAsked = new Map<string, string>();
     for (const row of existing) {
       const status = String(row.values.status);
-      if (isFailedStatus(status)) continue;
-      alreadyAsked.set(`${String(row.values.caseRef).toUpperCase()}|${String(row.values.kind)}|${String(row.values.how)}|${String(row.values.content)}`, `${String(row.values.letterId)} (${status})`);
+      // A failed letter is still asked for: "Retry failed letters" makes it (reusing its document).
+      // Queuing it again as well would send the family the same letter twice.
+      alreadyAsked.set(`${String(row.values.caseRef).toUpperCase()}|${String(row.values.kind)}|${String(row.values.how)}|${String(row.values.content)}`, `${String(row.values.letterId)} (${status})${isFailedStatus(status) ? '; choose "Retry failed letters" to make it again' : ''}`);
     }
     const fresh = ready.filter((l) => {
       const content = encodeContent({ values: l.values, emailTo: l.emailTo });

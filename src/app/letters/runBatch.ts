@@ -229,7 +229,18 @@ function makeLetters(
       }
       step = 'export';
       const pdf = documents.exportPdf(docId, letterPdfName(kind, ref, today), folderId);
+      // A retried letter gets a fresh PDF (the email needs its bytes); the one an earlier attempt
+      // saved goes to the bin, so the case folder holds one PDF per letter.
       done.pdfLink = pdf.file.url;
+      const earlierPdf = fileIdOf(String(row.values.pdfLink));
+      if (earlierPdf && earlierPdf !== pdf.file.id) {
+        try {
+          documents.trash(earlierPdf);
+        } catch (error) {
+          // Tidying only: the letter is right without it; the stale PDF stays in the case folder.
+          console.warn(`Letter ${letterId}: the earlier PDF ${earlierPdf} could not be moved to the bin (${shortDetail(error)}).`);
+        }
+      }
       if (how === 'Email') {
         step = 'email';
         mailer.send({
@@ -265,6 +276,12 @@ function makeLetters(
 function documentIdOf(link: string): string {
   const match = /\/document\/d\/([^/?#]+)/.exec(link);
   return match ? match[1] : '';
+}
+
+/** The Drive file id in a file link written by this add-on ("/file/d/<id>/…" or "?id=<id>"). */
+function fileIdOf(link: string): string {
+  const match = /\/d\/([^/?#]+)|[?&]id=([^&#]+)/.exec(link);
+  return match ? match[1] ?? match[2] ?? '' : '';
 }
 
 /** The useful part of an API error: without "API call to … failed with error:", and not too long. */
