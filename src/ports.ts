@@ -186,6 +186,8 @@ export interface Documents {
   /** A Google Doc holding the given plain text (one upload, converted). */
   createDocument(name: string, text: string, parentId: string): DriveItem;
   copyFile(sourceId: string, name: string, parentId: string): DriveItem;
+  /** The file (not a folder) with exactly this name directly inside the folder, not in the bin, or null (one call). */
+  findFileInFolder(parentId: string, name: string): DriveItem | null;
   /** The document's text, paragraphs separated by newlines. Throws when it cannot be read (e.g. deleted): check with find(). */
   readText(documentId: string): string;
   /** Every replacement in ONE Docs batchUpdate; returns how many occurrences changed. */
@@ -241,6 +243,11 @@ export interface ClassroomGateway {
   findStudent(courseId: string, studentEmail: string): ClassroomResult<string | null>;
   /** Published coursework assigned to that one pupil. */
   createIndividualCourseWork(work: NewCourseWork): ClassroomResult<{ id: string; link: string }>;
+  /**
+   * The newest published coursework with this title assigned to that one pupil, or null (one call
+   * per page of the course's work): finds what an attempt that stopped part-way created.
+   */
+  findIndividualCourseWork(courseId: string, studentId: string, title: string): ClassroomResult<{ id: string; link: string } | null>;
   /** The pupil's submissions across all the course's work (one call per page). */
   submissionStates(courseId: string, studentId: string): ClassroomResult<SubmissionState[]>;
 }

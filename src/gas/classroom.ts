@@ -101,6 +101,21 @@ export class AdvancedClassroomGateway implements ClassroomGateway {
     });
   }
 
+  findIndividualCourseWork(courseId: string, studentId: string, title: string): ClassroomResult<{ id: string; link: string } | null> {
+    return attempt((classroom) => {
+      let pageToken: string | undefined;
+      do {
+        // Newest first (the API's order), so the first match is the latest.
+        const page = classroom.Courses.CourseWork.list(courseId, { courseWorkStates: ['PUBLISHED'], pageSize: 1000, ...(pageToken ? { pageToken } : {}) });
+        const found = (page.courseWork ?? []).find((w) => w.title === title && w.assigneeMode === 'INDIVIDUAL_STUDENTS'
+          && (w.individualStudentsOptions?.studentIds ?? []).length === 1 && w.individualStudentsOptions?.studentIds?.[0] === studentId);
+        if (found) return { id: String(found.id), link: String(found.alternateLink ?? '') };
+        pageToken = page.nextPageToken ?? undefined;
+      } while (pageToken);
+      return null;
+    });
+  }
+
   submissionStates(courseId: string, studentId: string): ClassroomResult<SubmissionState[]> {
     return attempt((classroom) => {
       const out: SubmissionState[] = [];

@@ -88,6 +88,17 @@ export class DriveDocsDocuments implements Documents {
     return out;
   }
 
+  findFileInFolder(parentId: string, name: string): DriveItem | null {
+    const page = drive().Files.list({
+      q: `'${escapeQuery(parentId)}' in parents and name = '${escapeQuery(name)}' and mimeType != '${FOLDER}' and trashed = false`,
+      fields: `files(${ITEM_FIELDS},mimeType)`,
+      pageSize: 10,
+    });
+    // The add-on names its files uniquely per case and day, so there is one at most.
+    const [file] = page.files ?? [];
+    return file ? item(file, file.mimeType === DOCUMENT ? docUrl : fileUrl) : null;
+  }
+
   find(fileId: string): DriveItem | null {
     try {
       const file = drive().Files.get(fileId, { fields: `${ITEM_FIELDS},trashed` });

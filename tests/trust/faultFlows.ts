@@ -17,11 +17,12 @@ import { closeCase } from '../../src/app/cases/periods';
 import { logContact } from '../../src/app/contacts/logContact';
 import { runDailyCheck } from '../../src/app/contacts/dailyCheck';
 import { KEY } from '../../src/app/contacts/keys';
+import { FORM_FOLLOW_UP } from '../../src/app/contacts/formSetup';
 import { generateLetters } from '../../src/app/letters/queue';
 import { retryFailedLetters, runLetterBatch } from '../../src/app/letters/runBatch';
 import { refreshClassroomStates, setClassroomWork } from '../../src/app/work/classroomWork';
 import { generateReferralPack } from '../../src/app/la/referral';
-import type { OpenCaseInput } from '../../src/shared/api';
+import type { CaseSummary, OpenCaseInput } from '../../src/shared/api';
 import { COORDINATOR, TEACHER, type TrustRegister } from './harness';
 
 /** Autumn 2026 with October half term. */
@@ -140,9 +141,10 @@ export const FLOWS: readonly Flow[] = [
     name: 'open a case',
     prepare: (reg) => reg.run((ctx) => openCase(ctx, SECOND)),
     act: (reg) => reg.run((ctx) => openCase(ctx, FIRST)),
-    reportsPending: () => false,
-    // The person presses Open again; once it is open, a repeat is refused in plain words.
-    retry: (reg) => tolerateRefusal(() => reg.run((ctx) => openCase(ctx, FIRST))),
+    // The case is saved; the contact Form that could not follow is a follow-up the sidebar shows.
+    reportsPending: (_reg, result) => formFollowUp(result),
+    // The person presses Open again: the same pupil and first day finish the case already open.
+    retry: (reg) => reg.run((ctx) => openCase(ctx, FIRST)),
   },
   {
     name: 'change and close a case',
@@ -151,10 +153,12 @@ export const FLOWS: readonly Flow[] = [
       reg.run((ctx) => changeCase(ctx, { ref: REF1, changes: { arrangement: 'School work: work packs', parentPhone: '07700 900777' } }));
       return reg.run((ctx) => closeCase(ctx, { ref: REF1, date: '2026-10-07', note: 'Back in school' }));
     },
-    reportsPending: () => false,
+    reportsPending: (_reg, result) => formFollowUp(result),
+    // The person makes the change and the close again: each finishes what its first attempt left
+    // (the change, once the case is closed, is refused in plain words: a closed case's arrangement stays Closed).
     retry: (reg) => {
       tolerateRefusal(() => reg.run((ctx) => changeCase(ctx, { ref: REF1, changes: { arrangement: 'School work: work packs', parentPhone: '07700 900777' } })));
-      tolerateRefusal(() => reg.run((ctx) => closeCase(ctx, { ref: REF1, date: '2026-10-07', note: 'Back in school' })));
+      reg.run((ctx) => closeCase(ctx, { ref: REF1, date: '2026-10-07', note: 'Back in school' }));
     },
   },
   {
@@ -234,13 +238,11 @@ export const FLOWS: readonly Flow[] = [
       const r = result as { set?: { ok: boolean }; refresh?: { message: string } };
       return r.set?.ok === false || /could not|cannot|not available|did not accept|failed/i.test(r.refresh?.message ?? '');
     },
+    // After a failure the person sets the work again (safe to repeat: it finishes the first
+    // attempt's row and coursework rather than setting it twice); otherwise the next refresh.
     retry: (reg, actFailed) => {
-      if (!workLogged(reg) || actFailed) {
-        if (!workLogged(reg)) classroomAct(reg);
-        else reg.run((ctx) => refreshClassroomStates(ctx, REF1));
-      } else {
-        reg.run((ctx) => refreshClassroomStates(ctx, REF1));
-      }
+      if (actFailed || !workLogged(reg)) classroomAct(reg);
+      else reg.run((ctx) => refreshClassroomStates(ctx, REF1));
     },
   },
   {
@@ -265,6 +267,11 @@ const sidebarContact = {
 const letterRequest = { kind: 'General letter', how: 'Email', allOpenCases: true, message: 'Work packs can be collected from reception on Fridays.' };
 
 const referralRequest = { ref: REF1, send: 'email' as const, curriculum: 'Maths: fractions. English: Macbeth.', evidence: ['Consultant letter, 2 Oct 2026, medical file'] };
+
+/** A case change saved, with the contact Form's catching up reported among its next actions. */
+function formFollowUp(result: ActResult): boolean {
+  return ((result as CaseSummary | undefined)?.nextActions ?? []).some((a) => a.startsWith(FORM_FOLLOW_UP));
+}
 
 function contactCount(reg: TrustRegister): number {
   return reg.run((ctx) => ctx.services.tables.readColumn(CONTACTS, 'contactId').length);

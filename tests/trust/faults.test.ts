@@ -46,35 +46,6 @@ const EMAIL_QUOTA_GONE: Scenario = {
   disarm: (ws) => ws.mail.resetDailyQuota(),
 };
 
-/** The calls that write to the register's sheets. */
-const SHEET_WRITE = /^SpreadsheetApp\.(Sheet\.(appendRow|insertRowsAfter|deleteRows)|Range\.setValues)$/;
-
-/**
- * Flows whose retry does not yet reach the fault-free end state once a fault strikes after they
- * have written something (see the issue 7 fault report). For these the flow must still fail
- * clearly and keep every promise brokenPromises checks (no duplicate rows, no lost contact, no
- * half-written row, an intact audit chain); only the comparison with the fault-free end state is
- * not asserted, and only when the fault came after `after` had succeeded. A fault before that
- * point must still end in the fault-free state. Each names why.
- */
-const OPEN_GAPS: ReadonlyArray<{ flow: string; after: RegExp; why: string }> = [
-  { flow: 'open a case', after: SHEET_WRITE, why: 'the case row is saved before its Form link and the contact Form\u2019s pupil list are updated; a repeat is refused as already open, so the Form follows only at the next daily check' },
-  { flow: 'change and close a case', after: SHEET_WRITE, why: 'closeCase writes the case as Closed before its history and the Form\u2019s list; a repeat is refused as already closed' },
-  { flow: 'set Classroom work and refresh', after: /^Classroom\.Courses\.CourseWork\.create$/, why: 'the coursework is created in Classroom before the Work set row is written under the lock; setting it again creates a second coursework' },
-  { flow: 'make and email the LA referral pack', after: /^Drive\.Files\.copy$/, why: 'a retried pack copies the template again (the day\u2019s pack is not reused), and a fault after the email leaves it unrecorded, so a retry emails it again' },
-];
-
-/** The calls that had succeeded when the flow failed: the meter counts the failed call too. */
-function succeededBefore(ws: Workspace, failedCall: string): string[] {
-  const counts = ws.meter.snapshot();
-  if (counts[failedCall]) counts[failedCall] -= 1;
-  return Object.keys(counts).filter((k) => counts[k] > 0);
-}
-
-function openGap(flow: string, succeeded: readonly string[]): string | undefined {
-  return OPEN_GAPS.find((g) => g.flow === flow && succeeded.some((call) => g.after.test(call)))?.why;
-}
-
 /** Calls that only read what the emulator itself keeps for the run (not a service a fault can reach). */
 const NOT_EXTERNAL = /^(Logger|console)\./;
 
@@ -251,7 +222,6 @@ describe.each(FLOWS.map((f) => [f.name, f] as const))('faults while we %s', (_na
       restore();
       scenario.arm(reg.ws);
       const acted = actOutcome(flow, reg, baselineAfterAct);
-      const gap = acted.failed ? openGap(flow.name, succeededBefore(reg.ws, scenario.label)) : undefined;
       scenario.disarm(reg.ws);
       const problems = [...acted.problems];
       try {
@@ -261,8 +231,8 @@ describe.each(FLOWS.map((f) => [f.name, f] as const))('faults while we %s', (_na
       }
       problems.push(...brokenPromises(reg));
       const diff = differences(endState(reg), baseline);
-      if (!gap) problems.push(...diff);
-      matrix.push({ flow: flow.name, fault: scenario.label, outcome: acted.outcome, retry: diff.length ? `DIFFERENT${gap ? ` (open gap: ${gap})` : ''}` : 'same end state', problems });
+      problems.push(...diff);
+      matrix.push({ flow: flow.name, fault: scenario.label, outcome: acted.outcome, retry: diff.length ? 'DIFFERENT' : 'same end state', problems });
       if (problems.length) failures.push(`${scenario.label} (${acted.outcome}):\n    ${problems.join('\n    ')}`);
     }
     expect(failures).toEqual([]);

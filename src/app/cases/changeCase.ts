@@ -13,10 +13,11 @@ import { formatLongDate, isValidIso } from '../../domain/dates';
 import { isArrangement } from '../../domain/arrangements';
 import type { CellValue, RowValues } from '../../ports';
 import type { AppContext } from '../context';
-import { describeChange, recordAudit } from '../audit';
+import { describeChange } from '../audit';
 import { loadRegister } from './register';
 import { checkReturnAfterFirstDay, FieldChecker } from './caseFields';
-import { columnsFor, readLists, recordFrom, recordHistory, requireCase, withCase, withRegisterLock, type HistoryEvent, type Lists } from './caseStore';
+import { columnsFor, readLists, recordFrom, requireCase, withCase, withRegisterLock, type HistoryEvent, type Lists } from './caseStore';
+import { recordChangeOnce } from './recordOnce';
 import { summariseCase } from './summary';
 
 type Changes = ChangeCaseInput['changes'];
@@ -63,7 +64,6 @@ export function changeCase(ctx: AppContext, input: ChangeCaseInput): CaseSummary
     const updated = recordFrom(record.rowNumber, values, record.periods);
     const nextRegister = withCase(register, updated);
     const columns = columnsFor(ctx, nextRegister, updated);
-    ctx.services.tables.update(CASES, [{ rowNumber: record.rowNumber, values: { ...after, ...columns.values } }]);
 
     const today = ctx.today();
     const events: HistoryEvent[] = [];
@@ -87,9 +87,10 @@ export function changeCase(ctx: AppContext, input: ChangeCaseInput): CaseSummary
     if (Object.keys(after).some((k) => HEALTH_KEYS.has(k))) events.push({ caseRef: record.ref, date: today, event: 'Health details changed' });
     if (Object.keys(after).some((k) => k.startsWith('parent'))) events.push({ caseRef: record.ref, date: today, event: 'Parent/carer contact changed' });
     if (input.note && events.length) events[0] = { ...events[0], detail: `${events[0].detail ?? ''} Note: ${String(input.note).slice(0, 500)}`.trim() };
-    recordHistory(ctx, events);
-    const described = describeChange(before, after, HEALTH_KEYS);
-    recordAudit(ctx, [{ action: 'Case changed', caseRef: record.ref, ...described }]);
+    // History and audit before the row: an attempt that stops part-way leaves the change still to
+    // make and its records written, and the repeat finds them (so writes them once) and saves the row.
+    recordChangeOnce(ctx, record.ref, events, [{ action: 'Case changed', caseRef: record.ref, ...describeChange(before, after, HEALTH_KEYS) }]);
+    ctx.services.tables.update(CASES, [{ rowNumber: record.rowNumber, values: { ...after, ...columns.values } }]);
     return summariseCase(ctx, nextRegister, recordFrom(record.rowNumber, { ...values, ...columns.values } as RowValues, record.periods), columns);
   });
 }

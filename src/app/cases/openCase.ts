@@ -8,15 +8,20 @@ import type { CaseSummary, OpenCaseInput } from '../../shared/api';
 import { ABSENCE_PERIODS, CASES, PUPILS } from '../../domain/schema';
 import { ValidationError } from '../../domain/errors';
 import { codeFor } from '../../domain/attendanceCodes';
+import type { Arrangement } from '../../domain/arrangements';
 import { formatLongDate } from '../../domain/dates';
 import type { RowValues } from '../../ports';
 import type { AppContext } from '../context';
 import { recordAudit } from '../audit';
 import { loadRegister, openCasesByUpn } from './register';
 import { checkReturnAfterFirstDay, FieldChecker, isBlank } from './caseFields';
-import { allocateCaseRefs, columnsFor, readLists, recordFrom, recordHistory, withCase, withRegisterLock } from './caseStore';
+import { allocateCaseRefs, columnsFor, periodRowsOf, readLists, recordFrom, recordHistory, withCase, withRegisterLock, type HistoryEvent } from './caseStore';
 import { summariseCase } from './summary';
-import { casesChanged } from '../contacts/formSetup';
+import { casesChangedFollowUp } from '../contacts/formSetup';
+import type { AuditEntry } from '../audit';
+import type { CaseRecord, Register } from './register';
+import { completeMissingRecords } from './recordOnce';
+import { withFollowUp } from './followUp';
 
 export interface PupilOnRoll {
   readonly rowNumber: number;
@@ -72,13 +77,20 @@ export function openCase(ctx: AppContext, input: OpenCaseInput): CaseSummary {
     if (firstDay && expectedReturn !== undefined) checkReturnAfterFirstDay(check, 'expectedReturn', firstDay, expectedReturn);
     const lead = check.staffEmail('lead', 'lead member of staff', isBlank(input.lead) ? ctx.actorEmail : input.lead);
     const arrangement = check.openArrangement('arrangement', input.arrangement);
+    let repeatOf: CaseRecord | undefined;
     if (upn) {
       const open = openCasesByUpn(register).get(upn);
-      if (open?.length) {
+      // The same pupil with the same first day is this request made again, not a second case.
+      repeatOf = firstDay ? open?.map((r) => register.byRef.get(r)).find((c) => c?.firstDay === firstDay) : undefined;
+      if (open?.length && !repeatOf) {
         check.fail('upn', `${pupilName || upn} already has an open case, ${open.join(', ')}. Change that case, or record a new absence on it, instead of opening another.`);
       }
     }
     if (check.problems.length > 0) throw new ValidationError(check.problems);
+    const opened = (caseRef: string) => openedRecords(caseRef, {
+      pupilName: pupilName!, upn: upn!, onRoll: Boolean(pupil), firstDay: firstDay!, expectedReturn: String(expectedReturn), arrangement: arrangement!, lead: lead!,
+    });
+    if (repeatOf) return finishOpening(ctx, register, repeatOf, opened(repeatOf.ref));
 
     const [ref] = allocateCaseRefs(ctx, register.cases.map((c) => c.ref), 1);
     const values: RowValues = {
@@ -92,20 +104,59 @@ export function openCase(ctx: AppContext, input: OpenCaseInput): CaseSummary {
     const columns = columnsFor(ctx, register, draft);
     const { tables } = ctx.services;
     const [rowNumber] = tables.append(CASES, [{ ...values, ...columns.values } as RowValues]);
-    tables.append(ABSENCE_PERIODS, [{ caseRef: ref, start: firstDay!, end: '', note: 'First absence' }]);
-    const advice = codeFor(arrangement!);
-    recordHistory(ctx, [{
-      caseRef: ref, date: firstDay!, event: 'Case opened',
-      detail: `Absent from ${formatLongDate(firstDay!)}. Arrangement: ${arrangement}. Attendance code: ${advice.code} (${advice.meaning}).`,
-    }]);
-    recordAudit(ctx, [{
-      action: 'Case opened', caseRef: ref, before: '',
-      after: `pupil: ${pupilName}; upn: ${upn}${pupil ? ' (on roll)' : ' (not on the Pupils sheet)'}; firstDay: ${firstDay}; ` +
-        `expectedReturn: ${expectedReturn}; arrangement: ${arrangement}; lead: ${lead}; healthNeed: (health detail)`,
-    }]);
+    tables.append(ABSENCE_PERIODS, [firstPeriod(ref, firstDay!)]);
+    const records = opened(ref);
+    recordHistory(ctx, [records.event]);
+    recordAudit(ctx, [records.audit]);
     const record = recordFrom(rowNumber, { ...values, ...columns.values } as RowValues, periods);
-    // The contact Form's pupil list and this case's pre-filled link follow the new case.
-    casesChanged(ctx);
-    return summariseCase(ctx, withCase(register, record), record, columns);
+    // The contact Form's pupil list and this case's pre-filled link follow the new case: a
+    // follow-up reported with the case, never a reason to call the opening failed.
+    const followUp = casesChangedFollowUp(ctx);
+    return withFollowUp(summariseCase(ctx, withCase(register, record), record, columns), followUp);
   });
+}
+
+function firstPeriod(ref: string, firstDay: string): RowValues {
+  return { caseRef: ref, start: firstDay, end: '', note: 'First absence' };
+}
+
+interface Opened {
+  readonly pupilName: string;
+  readonly upn: string;
+  readonly onRoll: boolean;
+  readonly firstDay: string;
+  readonly expectedReturn: string;
+  readonly arrangement: Arrangement;
+  readonly lead: string;
+}
+
+/** The "Case opened" history event and audit entry, the same whether written first time or on a repeat. */
+function openedRecords(ref: string, o: Opened): { event: HistoryEvent; audit: AuditEntry } {
+  const advice = codeFor(o.arrangement);
+  return {
+    event: {
+      caseRef: ref, date: o.firstDay, event: 'Case opened',
+      detail: `Absent from ${formatLongDate(o.firstDay)}. Arrangement: ${o.arrangement}. Attendance code: ${advice.code} (${advice.meaning}).`,
+    },
+    audit: {
+      action: 'Case opened', caseRef: ref, before: '',
+      after: `pupil: ${o.pupilName}; upn: ${o.upn}${o.onRoll ? ' (on roll)' : ' (not on the Pupils sheet)'}; firstDay: ${o.firstDay}; ` +
+        `expectedReturn: ${o.expectedReturn}; arrangement: ${o.arrangement}; lead: ${o.lead}; healthNeed: (health detail)`,
+    },
+  };
+}
+
+/**
+ * The same pupil opened again with the same first day: Open pressed again, after a fault or twice.
+ * The case is there, so the request is finished rather than refused: the first absence period,
+ * the "Case opened" history and audit entry when the attempt that wrote the case stopped before
+ * them, and the contact Form. The open case comes back as the first attempt would have returned it.
+ */
+function finishOpening(ctx: AppContext, register: Register, record: CaseRecord, records: { event: HistoryEvent; audit: AuditEntry }): CaseSummary {
+  if (periodRowsOf(register, record.ref).length === 0) ctx.services.tables.append(ABSENCE_PERIODS, [firstPeriod(record.ref, record.firstDay)]);
+  completeMissingRecords(ctx, record.ref,
+    { event: records.event, found: (r) => String(r.values.event) === 'Case opened' },
+    { entry: records.audit, found: (r) => String(r.values.action) === 'Case opened' });
+  const followUp = casesChangedFollowUp(ctx);
+  return withFollowUp(summariseCase(ctx, register, record), followUp);
 }

@@ -11,7 +11,7 @@
 import type { CaseSummary, CloseCaseInput, PeriodInput } from '../../shared/api';
 import { ABSENCE_PERIODS, CASES } from '../../domain/schema';
 import { UserFacingError, ValidationError } from '../../domain/errors';
-import { addDays, formatLongDate, type IsoDate } from '../../domain/dates';
+import { addDays, formatLongDate, isValidIso, type IsoDate } from '../../domain/dates';
 import type { AbsencePeriod } from '../../domain/schoolDays';
 import type { CellValue, RowChange, RowValues } from '../../ports';
 import type { AppContext } from '../context';
@@ -21,7 +21,9 @@ import { FieldChecker } from './caseFields';
 import { columnsFor, openPeriodRow, recordFrom, recordHistory, requireCase, withCase, withRegisterLock } from './caseStore';
 import { summariseCase } from './summary';
 import { HEALTH_KEYS } from './changeCase';
-import { casesChanged } from '../contacts/formSetup';
+import { casesChangedFollowUp } from '../contacts/formSetup';
+import { completeMissingRecords, recordChangeOnce } from './recordOnce';
+import { withFollowUp } from './followUp';
 
 function checkedDate(ctx: AppContext, register: Register, field: string, label: string, value: unknown): IsoDate {
   const check = new FieldChecker({ calendar: register.calendar, today: ctx.today(), staff: ctx.staff, healthNeeds: [] });
@@ -130,8 +132,8 @@ export function recordNewAbsence(ctx: AppContext, input: PeriodInput): CaseSumma
       detail: `New absence from ${formatLongDate(date)}.` + (rowChanges.arrangement ? ` Arrangement changed from "${record.arrangement}" to "Not yet arranged".` : ''),
     }]);
     recordAudit(ctx, [{ action: 'New absence recorded', caseRef: record.ref, ...describeChange(saved.before, { ...saved.after, newPeriodFrom: date }, HEALTH_KEYS) }]);
-    if (record.status === 'Closed') casesChanged(ctx); // reopened: back on the contact Form's pupil list
-    return saved.summary;
+    // Reopened: back on the contact Form's pupil list (a follow-up, reported, if the Form is unreachable).
+    return record.status === 'Closed' ? withFollowUp(saved.summary, casesChangedFollowUp(ctx)) : saved.summary;
   });
 }
 
@@ -141,8 +143,11 @@ export function closeCase(ctx: AppContext, input: CloseCaseInput): CaseSummary {
   return withRegisterLock(ctx, () => {
     const register = loadRegister(ctx);
     const record = requireCase(register, input.ref);
-    if (record.status === 'Closed') throw new UserFacingError(`${record.ref} is already closed.`);
     const date = checkedDate(ctx, register, 'date', 'date the case ends', input.date);
+    if (record.status === 'Closed') {
+      if (String(record.values.closedOn) === date) return finishClosing(ctx, register, record, date);
+      throw new UserFacingError(`${record.ref} is already closed${isValidIso(record.values.closedOn) ? `, on ${formatLongDate(String(record.values.closedOn))}` : ''}.`);
+    }
     const running = runningPeriod(record);
     const floor = running ? running.start : record.firstDay;
     if (running ? date <= floor : date < floor) {
@@ -152,12 +157,40 @@ export function closeCase(ctx: AppContext, input: CloseCaseInput): CaseSummary {
     if (!running && lastEnd && date <= lastEnd) {
       throw new ValidationError([{ field: 'date', message: `The date the case ends, ${formatLongDate(date)}, must be after the last absence ended, ${formatLongDate(lastEnd)}.` }]);
     }
-    const periods = running ? endOpenPeriod(ctx, register, record, date, `Case closed on ${formatLongDate(date)}`) : record.periods;
-    const saved = saveCase(ctx, register, record, { status: 'Closed', arrangement: 'Closed', closedOn: date }, periods);
+    const closing: Record<string, CellValue> = { status: 'Closed', arrangement: 'Closed', closedOn: date };
     const note = input.note ? ` Note: ${String(input.note).slice(0, 500)}` : '';
-    recordHistory(ctx, [{ caseRef: record.ref, date, event: 'Case closed', detail: `Closed on ${formatLongDate(date)}; arrangement was "${record.arrangement}".${note}` }]);
-    recordAudit(ctx, [{ action: 'Case closed', caseRef: record.ref, ...describeChange(saved.before, saved.after, HEALTH_KEYS) }]);
-    casesChanged(ctx); // off the contact Form's pupil list, and its pre-filled link cleared
-    return saved.summary;
+    // History and audit before the status: an attempt that stops part-way leaves the case open and
+    // its records written, and the repeat (the case still open) finds them and finishes the close.
+    recordChangeOnce(ctx, record.ref,
+      [{ caseRef: record.ref, date, event: 'Case closed', detail: `Closed on ${formatLongDate(date)}; arrangement was "${record.arrangement}".${note}` }],
+      [closedAudit(record, closing)]);
+    const periods = running ? endOpenPeriod(ctx, register, record, date, `Case closed on ${formatLongDate(date)}`) : record.periods;
+    const saved = saveCase(ctx, register, record, closing, periods);
+    // Off the contact Form's pupil list, and its pre-filled link cleared: a follow-up, never a failure of the close.
+    return withFollowUp(saved.summary, casesChangedFollowUp(ctx));
   });
+}
+
+function closedAudit(record: CaseRecord, closing: Record<string, CellValue>): { action: string; caseRef: string; before: string; after: string } {
+  const before: Record<string, CellValue> = {};
+  for (const key of Object.keys(closing)) before[key] = record.values[key] ?? '';
+  return { action: 'Case closed', caseRef: record.ref, ...describeChange(before, closing, HEALTH_KEYS) };
+}
+
+/**
+ * Closing again a case already closed on that date: the close repeated (after a fault, or twice).
+ * Whatever the attempt that closed it left undone is finished (its history and audit entry, when
+ * missing, and the contact Form) and the closed case returned, rather than refused.
+ */
+function finishClosing(ctx: AppContext, register: Register, record: CaseRecord, date: IsoDate): CaseSummary {
+  completeMissingRecords(ctx, record.ref,
+    {
+      event: { caseRef: record.ref, date, event: 'Case closed', detail: `Closed on ${formatLongDate(date)}.` },
+      found: (r) => String(r.values.event) === 'Case closed' && String(r.values.date) === date,
+    },
+    {
+      entry: { action: 'Case closed', caseRef: record.ref, before: 'status: Open', after: `status: Closed; closedOn: ${date}` },
+      found: (r) => String(r.values.action) === 'Case closed' && String(r.values.after).includes(`closedOn: ${date}`),
+    });
+  return withFollowUp(summariseCase(ctx, register, record), casesChangedFollowUp(ctx));
 }

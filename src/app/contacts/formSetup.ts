@@ -80,6 +80,28 @@ export function casesChanged(ctx: AppContext): void {
   if (changes.length) ctx.services.tables.update(CASES, changes);
 }
 
+/** Starts every follow-up casesChangedFollowUp reports, so a page or a test can tell it from other next actions. */
+export const FORM_FOLLOW_UP = 'The contact Form has not caught up yet';
+
+/**
+ * casesChanged for a case change already saved: the Form (and the cases' pre-filled links) are a
+ * follow-up of that change, never a condition of it, so a Forms or Sheets failure here is
+ * reported, not thrown. Nothing is lost: the next case opened or closed, the same request made
+ * again, or the daily check sends the choices again (the choices' hash only moves on once the
+ * Form has taken them). Returns the follow-up to show, or null when all is in step.
+ */
+export function casesChangedFollowUp(ctx: AppContext): string | null {
+  try {
+    casesChanged(ctx);
+    return null;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    console.warn(`The contact Form's pupil list or the cases' Form links could not be updated: ${detail}`);
+    return `${FORM_FOLLOW_UP}: its pupil list and this case\u2019s Form link could not be updated just now (Google said: ${detail.slice(0, 200)}). ` +
+      'The case itself is saved. Do the same again in a few minutes to finish it, or the daily check will put it right tonight.';
+  }
+}
+
 export const CONTACT_FORM_STEP: SetUpStep = {
   name: 'Contact form and triggers',
   run(ctx: AppContext): string[] {

@@ -4,7 +4,7 @@
  * neutralised when written), a retried call is not logged twice, and all writes happen under the
  * document lock.
  */
-import { CONTACTS, LISTS, UNMATCHED_CONTACTS } from '../../domain/schema';
+import { AUDIT_LOG, CONTACTS, LISTS, UNMATCHED_CONTACTS } from '../../domain/schema';
 import {
   CONTACT_FORM_RESPONSES,
   QUESTION,
@@ -26,6 +26,8 @@ import { catchUpFormResponses } from './formResponses';
 const LOCK_MS = 10_000;
 /** A retried call arrives within seconds; the last rows of the log are enough to find it. */
 const RETRY_WINDOW_ROWS = 50;
+/** Every change writes to the audit log, so its window is wider than the Contact log's. */
+const AUDIT_RETRY_WINDOW_ROWS = 200;
 
 export interface LoggedContact {
   readonly contactId: string;
@@ -79,8 +81,9 @@ export function logContact(ctx: AppContext, input: LogContactInput): LoggedConta
     const cases = lookupCasesByColumn(ctx)([ref]);
     const row = contactRow(contactId, ref, { date, contacted, method, outcome, wellbeing, engagement, nextSteps }, member.email, ctx.now(), 'Sidebar');
     if (already) {
-      // The first call may have stopped after writing the log but before the case: finish that
-      // (it changes nothing when the case already shows this contact).
+      // The first call may have stopped after writing the log but before its audit entry or the
+      // case: finish those (nothing is written when the audit has it and the case shows it).
+      if (!auditedRecently(ctx, contactId)) recordAudit(ctx, [contactAudit(row)]);
       updateCasesAfterContacts(ctx, cases, [row]);
       return { contactId, caseRef: ref, duplicate: true };
     }
@@ -96,6 +99,16 @@ export function logContact(ctx: AppContext, input: LogContactInput): LoggedConta
   });
   if (!result.ok) throw new UserFacingError('Someone else is changing the register at this moment, so the contact was not logged. Please try again in a minute.');
   return result.value;
+}
+
+/**
+ * Whether the audit log's last rows hold this contact's "Contact logged" entry. Read only for a
+ * repeated request: its first call wrote the entry (if it did) moments before, so among the last
+ * rows, as the contact was among the last rows of the Contact log.
+ */
+function auditedRecently(ctx: AppContext, contactId: string): boolean {
+  return ctx.services.tables.readTail(AUDIT_LOG, AUDIT_RETRY_WINDOW_ROWS)
+    .some((r) => String(r.values.action) === 'Contact logged' && String(r.values.after).startsWith(`${contactId}:`));
 }
 
 // ------------------------------------------------------------------------------- unmatched responses

@@ -79,6 +79,20 @@ function templateId(ctx: AppContext, kind: LaDocumentKind): string {
 }
 
 /**
+ * The document of this name in the folder, made as makeDocument makes it, or (when an earlier
+ * attempt already made it: names are fixed per case and day) that one, filled in if it was left
+ * with placeholders. So a repeat never copies the template twice.
+ */
+export function dayDocument(ctx: AppContext, kind: LaDocumentKind, name: string, folderId: string, values: Readonly<Record<string, string>>): { doc: DriveItem; made: boolean } {
+  const { documents } = ctx.services;
+  const existing = documents.findFileInFolder(folderId, name);
+  if (!existing) return { doc: makeDocument(ctx, kind, name, folderId, values), made: true };
+  const left = checkPlaceholders(documents.readText(existing.id), LA_DOCUMENT_FIELDS[kind], values);
+  if (left.problems.length === 0 && left.replacements.length) documents.replaceAll(existing.id, left.replacements);
+  return { doc: existing, made: false };
+}
+
+/**
  * Copies the template into the folder and fills it in. The template is checked first, so a
  * mistyped placeholder or missing data stops the document before anything is made.
  */

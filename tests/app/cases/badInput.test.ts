@@ -52,9 +52,17 @@ it('refuses a first day in a year with no term dates on the Calendar sheet', () 
 });
 
 it('refuses a second open case for the same pupil, naming the open one', () => {
-  const r = refused(open({ upn: upnFor(2) }));
+  const r = refused(open({ upn: upnFor(2), firstDay: '2027-06-21' }));
   expect(r.fields).toEqual(['upn']);
   expect(r.message).toBe(`Rohan Patel already has an open case, ${ref}. Change that case, or record a new absence on it, instead of opening another.`);
+});
+
+it('answers the same pupil opened again with the same first day (Open pressed twice) with the open case, changing nothing', () => {
+  const before = sheetValues(reg.ws);
+  const again = open({ upn: upnFor(2), firstDay: '2027-06-14' })();
+  reg.ws.endExecution();
+  expect(again.ref).toBe(ref);
+  expect(sheetValues(reg.ws)).toEqual(before);
 });
 
 it('refuses a formula typed into a name', () => {
