@@ -140,6 +140,10 @@ function makeRegister(code: string, cases: number): { ws: Workspace; ctx: Operat
   // set-up), so the add-on brings its protections up to date with the Staff sheet then, not in
   // the first measured operation.
   if (bundle.functions.includes('getSidebarState')) ws.runFunction('getSidebarState');
+  // An earlier day's check found the audit log intact up to its end (the seeded rows), so the
+  // measured daily check re-computes the seals added since (here, those of the operations
+  // measured before it), as it would each morning.
+  if (bundle.functions.includes('verifyAuditLog')) ws.callFunction('verifyAuditLog');
   ws.meter.reset();
   ws.ui.reset();
   return { ws, ctx: { ws, functions: bundle.functions, seed }, seedMs: seed.ms };

@@ -52,8 +52,12 @@ export interface TableStore {
   readTail(spec: TableSpec, count: number): StoredRow[];
   /** Up to `maxCount` rows after row `afterRow`, oldest first, in one read (a cursor's next batch). */
   readAfter(spec: TableSpec, afterRow: number, maxCount: number): StoredRow[];
-  /** Appends rows in one write and returns their row numbers. Strings are neutralised against formula injection. */
-  append(spec: TableSpec, rows: readonly RowValues[]): number[];
+  /**
+   * Appends rows in one write and returns their row numbers. Strings are neutralised against
+   * formula injection. With `{ rowNumbers: false }` it returns [] and, for one row, saves the
+   * round trip that asks where the row landed (the logs, which never need it).
+   */
+  append(spec: TableSpec, rows: readonly RowValues[], options?: { readonly rowNumbers?: boolean }): number[];
   /** Changes cells of existing rows in one read and one write of the rows' bounding box. */
   update(spec: TableSpec, changes: readonly RowChange[]): void;
   /** Replaces every data row (for derived sheets such as compliance), in one write. */
@@ -98,8 +102,13 @@ export interface Identity {
 export type LockResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false };
 
 export interface DocumentLock {
-  /** Runs fn holding the document lock, or returns ok:false when it could not be had in time. */
-  withLock<T>(timeoutMs: number, fn: () => T): LockResult<T>;
+  /**
+   * Runs fn holding the document lock, or returns ok:false when it could not be had in time.
+   * Pending sheet writes are applied before the lock can pass on. With `{ lastInExecution: true }`
+   * (a trigger whose locked work is the last thing it does) the lock is left for Apps Script to
+   * release as the execution ends, a moment later, saving the release round trip.
+   */
+  withLock<T>(timeoutMs: number, fn: () => T, options?: { readonly lastInExecution?: boolean }): LockResult<T>;
 }
 
 export interface Digest {

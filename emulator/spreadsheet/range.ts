@@ -130,6 +130,11 @@ export class FakeRange {
 
   getValues(): CellValue[][] {
     this.record('getValues', this.cells);
+    return this.valuesUnmetered();
+  }
+
+  /** The values as getValues returns them, without charging a call (for Sheet.getSheetValues). */
+  valuesUnmetered(): CellValue[][] {
     // Hand-written loop: this is the hot path for large registers.
     const rows = this.sheet.values.rows;
     const ScriptDate = runtimeFor(this.sheet.spreadsheet.ctx).scriptDate;

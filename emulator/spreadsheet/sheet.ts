@@ -101,6 +101,20 @@ export class FakeSheet {
     return this.rangeChecked(a1OrRow, column, numRows ?? 1, numColumns ?? 1);
   }
 
+  /**
+   * One call that returns a block's values (Apps Script's Sheet.getSheetValues), without making a
+   * Range first. Only explicit positive sizes: Apps Script's -1 ("to the last row or column with
+   * data") is not emulated, so a call relying on it fails here rather than passing by accident.
+   */
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): CellValue[][] {
+    if (numRows === -1 || numColumns === -1 || startRow === -1 || startColumn === -1) {
+      throw new Error('The emulator does not model getSheetValues with -1; pass the sizes.');
+    }
+    // Charged like getValues (a failed call is still a round trip).
+    this.record('getSheetValues', numRows > 0 && numColumns > 0 ? numRows * numColumns : 0);
+    return this.rangeChecked(startRow, startColumn, numRows, numColumns).valuesUnmetered();
+  }
+
   getDataRange(): FakeRange {
     this.record('getDataRange');
     return this.rangeAt(0, 0, Math.max(1, this.lastRow()), Math.max(1, this.lastColumn()));

@@ -24,7 +24,28 @@ export const LAST_SEAL_KEY = 'audit.lastSeal';
 export const PENDING_SEAL_KEY = 'audit.pendingSeal';
 
 export function recordAudit(ctx: AppContext, entries: readonly AuditEntry[]): void {
-  if (entries.length === 0) return;
+  const prepared = prepareAudit(ctx, entries);
+  if (!prepared) return;
+  ctx.services.state.set(prepared.before);
+  prepared.append();
+  ctx.services.state.set(prepared.after);
+}
+
+/**
+ * An audit append in three parts, for a caller that keeps its own marks in document properties
+ * around the same writes (the Form sweep): it sets `before` together with its own mark, writes
+ * its rows and calls `append`, then sets `after` together with its own, so the whole run makes two
+ * property writes instead of four. The order is recordAudit's: `before` is set before the rows
+ * are written and `after` only once they are.
+ */
+export interface PreparedAudit {
+  readonly before: Readonly<Record<string, string>>;
+  append(): void;
+  readonly after: Readonly<Record<string, string>>;
+}
+
+export function prepareAudit(ctx: AppContext, entries: readonly AuditEntry[]): PreparedAudit | null {
+  if (entries.length === 0) return null;
   const { tables, state, digest } = ctx.services;
   // Whole seconds: a sheet's date-time cell keeps no finer precision, and the seal must survive it.
   const when = new Date(Math.floor(ctx.now().getTime() / 1000) * 1000);
@@ -43,9 +64,11 @@ export function recordAudit(ctx: AppContext, entries: readonly AuditEntry[]): vo
   // Marked before and after: a failure between the append and moving the last seal on (a
   // properties write can fail) must not leave the next rows chained to a stale seal, which
   // "Verify audit log" would report as tampering.
-  state.set({ [PENDING_SEAL_KEY]: last });
-  tables.append(AUDIT_LOG, sealed.map((r) => ({ ...r, when })));
-  state.set({ [LAST_SEAL_KEY]: last, [PENDING_SEAL_KEY]: '' });
+  return {
+    before: { [PENDING_SEAL_KEY]: last },
+    append: () => { tables.append(AUDIT_LOG, sealed.map((r) => ({ ...r, when })), { rowNumbers: false }); },
+    after: { [LAST_SEAL_KEY]: last, [PENDING_SEAL_KEY]: '' },
+  };
 }
 
 function lastSealOnSheet(ctx: AppContext): string {

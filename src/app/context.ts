@@ -50,6 +50,14 @@ export class AppContext {
     return this.cachedActor;
   }
 
+  /**
+   * For a trigger, once its owner (the effective user) is known and checked: the owner is the
+   * actor, so the audit log does not ask Apps Script for the active user as well (a round trip).
+   */
+  actAsTriggerOwner(email: string): void {
+    this.cachedActor = email;
+  }
+
   /** The user at the keyboard ('' when Apps Script cannot tell), asked once per execution: each ask is a round trip. */
   get activeUserEmail(): string {
     if (this.cachedActiveUser === undefined) this.cachedActiveUser = this.services.identity.activeUserEmail();

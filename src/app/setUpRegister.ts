@@ -13,6 +13,7 @@ import type { AppContext } from './context';
 import { recordAudit } from './audit';
 import { SETUP_STEPS } from './setupSteps';
 import { protectionEditors, staffAccessFingerprint, STAFF_ACCESS_KEY } from './access/staffAccess';
+import { triggerCheckStamp } from './trust/triggerCheckStamp';
 
 export interface SetUpReport {
   readonly firstTime: boolean;
@@ -53,7 +54,10 @@ export function setUpRegister(ctx: AppContext): SetUpReport {
       if (spec.key === LISTS.key || spec.key === STAFF.key) continue;
       reports.push(tables.ensure(spec, { editors: spec.coordinatorsOnly ? editors.coordinators : editors.staff, lists: LISTS, seedRows: seedRowsFor(spec.key, user, ctx.today()) }));
     }
-    ctx.services.state.set({ [STAFF_ACCESS_KEY]: staffAccessFingerprint(editors) });
+    // The person setting up was just checked (a coordinator, authorised at the keyboard): the
+    // triggers set-up makes run as them, so their first runs today need not check again.
+    const fingerprint = staffAccessFingerprint(editors);
+    ctx.services.state.set({ [STAFF_ACCESS_KEY]: fingerprint, ...triggerCheckStamp(ctx, user, fingerprint) });
     // A new spreadsheet's empty "Sheet1" would only confuse; anything with content is left alone.
     if (firstTime) tables.removeEmptySheet('Sheet1');
     ctx.refresh();

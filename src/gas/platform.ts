@@ -28,16 +28,21 @@ export const sessionIdentity: Identity = {
  * script lock would make every school using the add-on wait for each other.
  */
 export const documentLock: DocumentLock = {
-  withLock<T>(timeoutMs: number, fn: () => T): LockResult<T> {
+  withLock<T>(timeoutMs: number, fn: () => T, options?: { readonly lastInExecution?: boolean }): LockResult<T> {
     const lock = LockService.getDocumentLock();
     if (!lock || !lock.tryLock(timeoutMs)) return { ok: false };
     try {
       const value = fn();
-      // Pending writes reach the sheet before the next execution can take the lock.
+      // Pending writes reach the sheet before the next execution can take the lock: releaseLock
+      // does not apply them (Google's Lock reference says to flush before releasing), and the
+      // release Apps Script makes when an execution ends is not documented to either.
       SpreadsheetApp.flush();
       return { ok: true, value };
     } finally {
-      lock.releaseLock();
+      // "The lock is automatically released when the script terminates": for a trigger whose
+      // locked work is its last, an explicit release only moves that moment earlier by the
+      // release's own round trip. After a failure too, the execution ends straight away.
+      if (!options?.lastInExecution) lock.releaseLock();
     }
   },
 };

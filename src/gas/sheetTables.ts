@@ -52,7 +52,7 @@ export class SheetTableStore implements TableStore {
     if (cached) {
       const lastRow = cached.sheet.getLastRow();
       if (lastRow < 2) return [];
-      const values = cached.sheet.getRange(2, 1, lastRow - 1, cached.headers.length).getValues() as RawCell[][];
+      const values = cached.sheet.getSheetValues(2, 1, lastRow - 1, cached.headers.length) as RawCell[][];
       return this.toStoredRows(spec, cached, values, 2);
     }
     // Not yet known this execution: one read gives both the header and the data.
@@ -69,7 +69,7 @@ export class SheetTableStore implements TableStore {
     const lastRow = handle.sheet.getLastRow();
     if (lastRow < 2) return [];
     const type = columnSpec(spec, columnKey).type;
-    const values = handle.sheet.getRange(2, column, lastRow - 1, 1).getValues() as RawCell[][];
+    const values = handle.sheet.getSheetValues(2, column, lastRow - 1, 1) as RawCell[][];
     return values.map((row, i) => ({ rowNumber: i + 2, value: fromCell(type, row[0]) }));
   }
 
@@ -79,7 +79,7 @@ export class SheetTableStore implements TableStore {
     const first = Math.min(...rowNumbers);
     const last = Math.max(...rowNumbers);
     if (first < 2) throw new Error(`Row ${first} is the header of ${spec.title}`);
-    const values = handle.sheet.getRange(first, 1, last - first + 1, handle.headers.length).getValues() as RawCell[][];
+    const values = handle.sheet.getSheetValues(first, 1, last - first + 1, handle.headers.length) as RawCell[][];
     const wanted = new Set(rowNumbers);
     return values
       .map((row, i) => ({ rowNumber: first + i, values: this.rowValues(spec, handle, row) }))
@@ -91,7 +91,7 @@ export class SheetTableStore implements TableStore {
     const lastRow = handle.sheet.getLastRow();
     if (lastRow < 2 || count <= 0) return [];
     const first = Math.max(2, lastRow - count + 1);
-    const values = handle.sheet.getRange(first, 1, lastRow - first + 1, handle.headers.length).getValues() as RawCell[][];
+    const values = handle.sheet.getSheetValues(first, 1, lastRow - first + 1, handle.headers.length) as RawCell[][];
     return this.toStoredRows(spec, handle, values, first);
   }
 
@@ -101,20 +101,20 @@ export class SheetTableStore implements TableStore {
     const first = Math.max(2, afterRow + 1);
     const last = Math.min(lastRow, first + maxCount - 1);
     if (maxCount <= 0 || last < first) return [];
-    const values = handle.sheet.getRange(first, 1, last - first + 1, handle.headers.length).getValues() as RawCell[][];
+    const values = handle.sheet.getSheetValues(first, 1, last - first + 1, handle.headers.length) as RawCell[][];
     return this.toStoredRows(spec, handle, values, first);
   }
 
   // ---------------------------------------------------------------- writes
 
-  append(spec: TableSpec, rows: readonly RowValues[]): number[] {
+  append(spec: TableSpec, rows: readonly RowValues[], options?: { readonly rowNumbers?: boolean }): number[] {
     if (rows.length === 0) return [];
     const handle = this.handle(spec);
     const cells = rows.map((row) => this.toSheetRow(spec, handle, row));
     if (cells.length === 1) {
       // appendRow is atomic against other appends and grows the sheet by itself.
       handle.sheet.appendRow(cells[0]);
-      return [handle.sheet.getLastRow()];
+      return options?.rowNumbers === false ? [] : [handle.sheet.getLastRow()];
     }
     const lastRow = handle.sheet.getLastRow();
     // Always insert the rows written (one call), rather than asking the sheet's size and
@@ -398,12 +398,7 @@ export class SheetTableStore implements TableStore {
     const cached = this.handles.get(spec.key);
     if (cached) return cached;
     const sheet = this.requireSheet(spec);
-    // The whole first row in one read (two calls, not three with getLastColumn); blank header
-    // cells after the last heading are dropped, so the table is as wide as its headings.
-    const row = sheet.getRange('1:1').getValues()[0] as RawCell[];
-    let width = row.length;
-    while (width > 1 && (row[width - 1] === '' || row[width - 1] === null || row[width - 1] === undefined)) width -= 1;
-    return this.remember(spec, sheet, row.slice(0, width));
+    return this.remember(spec, sheet, readHeader(sheet, spec));
   }
 
   private remember(spec: TableSpec, sheet: Sheet, headerRow: readonly RawCell[]): Handle {
@@ -463,6 +458,32 @@ export class SheetTableStore implements TableStore {
     const max = sheet.getMaxRows();
     if (max < lastRowNeeded) sheet.insertRowsAfter(max, lastRowNeeded - max);
   }
+}
+
+/**
+ * The header row, read afresh every execution (staff may reorder, rename or add columns at any
+ * time, so a header kept from an earlier execution could put values under the wrong heading).
+ * Usually one call: the first row as wide as the table's own columns. When that does not show
+ * every column of the table (staff inserted columns among ours, or the sheet is narrower), the
+ * whole first row is read instead (two calls).
+ */
+function readHeader(sheet: Sheet, spec: TableSpec): RawCell[] {
+  const width = spec.columns.length;
+  try {
+    const row = sheet.getSheetValues(1, 1, 1, width)[0] as RawCell[];
+    const found = new Set(row.map((h) => normaliseHeader(String(h ?? ''))));
+    if (spec.columns.every((c) => found.has(normaliseHeader(c.header)))) return trimTrailingBlanks(row);
+  } catch {
+    // Fewer columns than the table has: the whole row below says what is there.
+  }
+  return trimTrailingBlanks(sheet.getRange('1:1').getValues()[0] as RawCell[]);
+}
+
+/** Blank header cells after the last heading are dropped, so the table is as wide as its headings. */
+function trimTrailingBlanks(row: RawCell[]): RawCell[] {
+  let width = row.length;
+  while (width > 1 && (row[width - 1] === '' || row[width - 1] === null || row[width - 1] === undefined)) width -= 1;
+  return row.slice(0, width);
 }
 
 export function sheetIdKey(spec: TableSpec): string {

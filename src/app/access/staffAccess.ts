@@ -8,6 +8,7 @@
  */
 import { ALL_TABLES } from '../../domain/schema';
 import type { AppContext } from '../context';
+import { triggerCheckStamp } from '../trust/triggerCheckStamp';
 
 export const STAFF_ACCESS_KEY = 'protection.staffHash';
 
@@ -45,7 +46,10 @@ export function syncStaffAccess(ctx: AppContext): string[] {
   for (const spec of ALL_TABLES) {
     ctx.services.tables.protect(spec, spec.coordinatorsOnly ? editors.coordinators : editors.staff);
   }
-  ctx.services.state.set({ [STAFF_ACCESS_KEY]: fingerprint });
+  // The coordinator applying it has just been checked, so their triggers keep relying on the
+  // day's check (./trust/triggerCheckStamp); anyone else's must check again.
+  const checked = ctx.may('checks.run') ? triggerCheckStamp(ctx, ctx.actorEmail, fingerprint) : {};
+  ctx.services.state.set({ [STAFF_ACCESS_KEY]: fingerprint, ...checked });
   return [`Access brought up to date for ${editors.staff.length} member${editors.staff.length === 1 ? '' : 's'} of staff.`];
 }
 

@@ -119,22 +119,30 @@ export function updateCasesAfterContacts(ctx: AppContext, cases: ReadonlyMap<str
   }
   const changes: RowChange[] = [];
   let upTo: IsoDate | null = null;
+  const today = ctx.today();
   for (const [ref, date] of latest) {
     const info = cases.get(ref);
     if (!info || info.status !== 'Open') continue;
     if (isValidIso(info.lastContact) && info.lastContact >= date) continue;
-    upTo ??= complianceUpTo(ctx);
-    const { calendar } = loadCalendar(ctx);
-    const from = isValidIso(info.firstDay) ? maxIso(addDays(date, 1), info.firstDay) : addDays(date, 1);
-    const days = from <= upTo ? calendar.countSchoolDays(from, upTo) : 0;
+    // A contact dated today (the usual Form response) leaves no school day without contact
+    // whatever the hour and the calendar, since the last day counted is today at the latest: so
+    // neither the Calendar nor the Settings is read. An older date is counted exactly.
+    const days = date >= today ? 0 : schoolDaysAfter(ctx, info, date, (upTo ??= complianceUpTo(ctx)));
     const values: Partial<RowValues> = { lastContact: date, daysWithoutContact: days };
-    const flagAfter = ctx.settings.number('Flag after school days without contact');
-    if (days < flagAfter && MAKE_CONTACT.test(info.nextAction)) {
+    // No day without contact is below any flag (the setting is at least 1), so the Settings sheet
+    // is read only for an older contact.
+    const belowFlag = days === 0 || days < ctx.settings.number('Flag after school days without contact');
+    if (belowFlag && MAKE_CONTACT.test(info.nextAction)) {
       values.nextAction = info.nextAction.replace(MAKE_CONTACT, '').replace(/^;\s*/, '');
     }
     changes.push({ rowNumber: info.rowNumber, values });
   }
   if (changes.length) ctx.services.tables.update(CASES, changes);
+}
+
+function schoolDaysAfter(ctx: AppContext, info: CaseInfo, date: IsoDate, upTo: IsoDate): number {
+  const from = isValidIso(info.firstDay) ? maxIso(addDays(date, 1), info.firstDay) : addDays(date, 1);
+  return from <= upTo ? loadCalendar(ctx).calendar.countSchoolDays(from, upTo) : 0;
 }
 
 /** Contact IDs among the last `count` rows of the log: enough to see whether a retried write already landed. */

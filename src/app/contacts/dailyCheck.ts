@@ -196,6 +196,8 @@ function sendDigest(ctx: AppContext, register: Register, today: IsoDate, needing
     today,
     casesUrl: tables.sheetUrl(CASES),
     registerUrl: spreadsheet.url,
+    // From the sheet id kept in document properties: no extra call, whatever the digest holds.
+    complianceUrl: complianceSheetUrl(spreadsheet.url, state.get(`sheet.${CONTACT_COMPLIANCE.key}`)),
     lines: sorted,
     reminders,
   });
@@ -236,4 +238,8 @@ function askForReauthorisation(ctx: AppContext): DailyCheckReport {
 
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function complianceSheetUrl(registerUrl: string, sheetId: string | null): string {
+  return sheetId ? `${registerUrl}#gid=${sheetId}` : registerUrl;
 }

@@ -22,7 +22,7 @@ import {
 } from '../../domain/contactForm';
 import type { RowValues, StoredRow } from '../../ports';
 import type { AppContext } from '../context';
-import { recordAudit, type AuditEntry } from '../audit';
+import { prepareAudit } from '../audit';
 import { KEY, readCursor, writeCursor } from './keys';
 import { contactAudit, contactRow, lookupCasesByColumn, updateCasesAfterContacts, type CaseLookup } from './contactRecords';
 
@@ -99,19 +99,23 @@ export function sweepFormResponses(ctx: AppContext, options: SweepOptions): Swee
     logged.push(contactRow(id, ref, answers.answers, respondent, timestamp as Date, 'Form'));
   }
 
+  let auditDone: Readonly<Record<string, string>> = {};
   if (logged.length || unmatched.length) {
-    state.set({ [KEY.pending]: writeCursor({ sheetId, row: lastRow }) });
-    tables.append(CONTACTS, logged);
-    tables.append(UNMATCHED_CONTACTS, unmatched);
-    const audit: AuditEntry[] = [
+    const audit = prepareAudit(ctx, [
       ...logged.map((r) => contactAudit(r, 'Contact logged (Form)')),
       ...unmatched.map((r) => ({ action: 'Contact response not matched to a case', after: `${r.contactId}: ${r.reason}` })),
-    ];
-    recordAudit(ctx, audit);
+    ]);
+    // One property write before the rows (this run's pending mark and the audit's) and one after
+    // (the cursor and the audit's last seal): each mark is set before what it guards is written.
+    state.set({ [KEY.pending]: writeCursor({ sheetId, row: lastRow }), ...audit?.before });
+    tables.append(CONTACTS, logged, { rowNumbers: false });
+    tables.append(UNMATCHED_CONTACTS, unmatched, { rowNumbers: false });
+    audit?.append();
+    auditDone = audit?.after ?? {};
   }
   // (Idempotent: a case already showing a contact is not written again.)
   if (options.updateCases && (logged.length || relogged.length)) updateCasesAfterContacts(ctx, cases, [...relogged, ...logged]);
-  state.set({ [KEY.cursor]: writeCursor({ sheetId, row: lastRow }), [KEY.pending]: '', [KEY.lastSweep]: now.toISOString() });
+  state.set({ [KEY.cursor]: writeCursor({ sheetId, row: lastRow }), [KEY.pending]: '', [KEY.lastSweep]: now.toISOString(), ...auditDone });
   return { logged, unmatched, alreadyWritten, more: rows.length >= options.maxRows };
 }
 
@@ -146,8 +150,11 @@ export interface SubmissionOutcome {
  * same: copy what is new. Without the lock, nothing is lost: the rows wait for the next run.
  */
 export function handleContactFormSubmit(ctx: AppContext): SubmissionOutcome {
-  const outcome = ctx.services.lock.withLock(SUBMISSION_LOCK_MS, () =>
-    sweepFormResponses(ctx, { maxRows: SUBMISSION_BATCH, lookup: lookupCasesByColumn(ctx), updateCases: true }),
+  // The trigger ends when this returns, so Apps Script releases the lock then (see DocumentLock).
+  const outcome = ctx.services.lock.withLock(
+    SUBMISSION_LOCK_MS,
+    () => sweepFormResponses(ctx, { maxRows: SUBMISSION_BATCH, lookup: lookupCasesByColumn(ctx), updateCases: true }),
+    { lastInExecution: true },
   );
   return outcome.ok ? { locked: true, result: outcome.value } : { locked: false, result: EMPTY };
 }

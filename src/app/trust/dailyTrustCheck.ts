@@ -2,7 +2,9 @@
  * The trust part of the daily check (it runs as a DailyTask inside the contacts area's daily
  * check, holding the document lock, as the trigger's owner):
  *
- * 1. Verifies the audit log; when the chain is broken, emails the coordinator, at most once a day.
+ * 1. Verifies the audit log (the entries added since the previous day's check, chained from the
+ *    seal that check found: see AUDIT_VERIFIED_KEY); when the chain is broken, emails the
+ *    coordinator, at most once a day.
  * 2. Logs changes made by hand to the Staff and Settings sheets (roles and settings are changed on
  *    the sheets themselves, not through the add-on), by comparing them with what the previous run
  *    saw, kept in document properties. Who made a hand change is not known to the add-on: the
@@ -11,7 +13,7 @@
 import type { AppContext } from '../context';
 import type { DailyTask } from '../contacts/dailyCheck';
 import { recordAudit, type AuditEntry } from '../audit';
-import { checkAuditLog } from './verifyAuditLog';
+import { checkAuditLogSinceLastCheck } from './verifyAuditLog';
 
 export const STAFF_SEEN_KEY = 'trust.staffSeen';
 export const SETTINGS_SEEN_KEY = 'trust.settingsSeen';
@@ -25,7 +27,7 @@ export const TRUST_DAILY_TASK: DailyTask = {
 };
 
 export function auditLogCheck(ctx: AppContext): string[] {
-  const result = checkAuditLog(ctx);
+  const result = checkAuditLogSinceLastCheck(ctx);
   if (result.ok) return [result.message];
   const { state, mailer } = ctx.services;
   const today = ctx.today();

@@ -11,11 +11,21 @@
  *    trigger left behind by someone removed from the Staff sheet does nothing. Anyone who calls a
  *    trigger function directly (google.script.run can reach any top-level function) runs it as
  *    themselves and meets the same check.
+ *
+ * The account is asked for on every run (one round trip). The rest (Apps Script's authorisation
+ * status and the Staff sheet, 250 ms of round trips) a form-submit run checks at most once a day
+ * per account: see ./triggerCheckStamp. So a
+ * person removed from the Staff sheet stops their triggers as soon as a coordinator opens the
+ * sidebar (which updates the fingerprint), and by the next day's check at the latest; and when
+ * Apps Script needs re-authorisation, the daily check (which never relies on a stamp) emails the
+ * owner, while a form-submit run that fails for want of it leaves its rows on the responses sheet.
  */
 import { NotAllowedError } from '../../domain/errors';
 import { can, findStaff } from '../../domain/roles';
 import type { AppContext } from '../context';
 import { KEY } from '../contacts/keys';
+import { STAFF_ACCESS_KEY } from '../access/staffAccess';
+import { checkedToday, TRIGGER_CHECKED_KEY, triggerCheckStamp } from './triggerCheckStamp';
 
 const TRIGGER_LABELS: Readonly<Record<string, string>> = {
   onContactFormSubmit: 'copying of contact Form responses to the Contact log',
@@ -26,14 +36,22 @@ export function triggerLabel(name: string): string {
   return TRIGGER_LABELS[name] ?? `"${name}" trigger`;
 }
 
+/** Triggers that may rely on a check already passed today (the daily check always checks afresh). */
+const STAMP_TRUSTED: ReadonlySet<string> = new Set(['onContactFormSubmit']);
+
 /** True when the trigger may do its work; false when it must stop quietly (re-authorisation needed). */
 export function guardTrigger(ctx: AppContext, name: string): boolean {
-  const { triggers, identity } = ctx.services;
+  const { triggers, identity, state } = ctx.services;
+  const owner = identity.effectiveUserEmail();
+  const fingerprint = state.get(STAFF_ACCESS_KEY) ?? '';
+  if (owner && STAMP_TRUSTED.has(name) && checkedToday(ctx, owner, fingerprint)) {
+    ctx.actAsTriggerOwner(owner);
+    return true;
+  }
   if (triggers.needsReauthorisation()) {
-    mailReauthorisationOncePerDay(ctx, name);
+    mailReauthorisationOncePerDay(ctx, name, owner);
     return false;
   }
-  const owner = identity.effectiveUserEmail();
   const label = triggerLabel(name);
   if (!owner) {
     throw new NotAllowedError(
@@ -53,14 +71,17 @@ export function guardTrigger(ctx: AppContext, name: string): boolean {
         'A coordinator should choose Extensions \u203a Health Needs Register \u203a Check triggers, which makes the triggers run as them.',
     );
   }
+  ctx.actAsTriggerOwner(owner);
+  const stamp = triggerCheckStamp(ctx, owner, fingerprint);
+  if (state.get(TRIGGER_CHECKED_KEY) !== stamp[TRIGGER_CHECKED_KEY]) state.set(stamp);
   return true;
 }
 
-function mailReauthorisationOncePerDay(ctx: AppContext, name: string): void {
-  const { state, identity, mailer, triggers } = ctx.services;
+function mailReauthorisationOncePerDay(ctx: AppContext, name: string, owner: string): void {
+  const { state, mailer, triggers } = ctx.services;
   const today = ctx.today();
   if (state.get(KEY.reauthMailedOn) === today) return;
-  const to = identity.effectiveUserEmail();
+  const to = owner;
   if (!to) return;
   const url = triggers.authorisationUrl();
   try {

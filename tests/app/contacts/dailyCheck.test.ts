@@ -28,7 +28,7 @@ function sheetTraffic<T>(fn: () => T): { result: T; reads: Record<string, number
   const writes: Record<string, number> = {};
   const proto = FakeRange.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
   const sheetProto = FakeSheet.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
-  const saved = { getValues: proto.getValues, getFormulas: proto.getFormulas, setValues: proto.setValues, appendRow: sheetProto.appendRow };
+  const saved = { getValues: proto.getValues, getFormulas: proto.getFormulas, setValues: proto.setValues, appendRow: sheetProto.appendRow, getSheetValues: sheetProto.getSheetValues };
   const tally = (into: Record<string, number>, name: string) => { into[name] = (into[name] ?? 0) + 1; };
   proto.getValues = function (this: FakeRange, ...args: unknown[]) {
     if (this.r + this.nr > 1) tally(reads, this.sheet.name);
@@ -42,6 +42,12 @@ function sheetTraffic<T>(fn: () => T): { result: T; reads: Record<string, number
     if (this.r + this.nr > 1) tally(writes, this.sheet.name);
     return saved.setValues.apply(this, args);
   };
+  // Sheet.getSheetValues reads a block in one call, as getRange(...).getValues() does in two.
+  sheetProto.getSheetValues = function (this: FakeSheet, ...args: unknown[]) {
+    const [row, , rows] = args as number[];
+    if (row + rows > 2) tally(reads, this.name);
+    return saved.getSheetValues.apply(this, args);
+  };
   sheetProto.appendRow = function (this: FakeSheet, ...args: unknown[]) {
     tally(writes, this.name);
     return saved.appendRow.apply(this, args);
@@ -51,6 +57,7 @@ function sheetTraffic<T>(fn: () => T): { result: T; reads: Record<string, number
   } finally {
     Object.assign(proto, { getValues: saved.getValues, getFormulas: saved.getFormulas, setValues: saved.setValues });
     sheetProto.appendRow = saved.appendRow;
+    sheetProto.getSheetValues = saved.getSheetValues;
   }
 }
 
@@ -107,6 +114,24 @@ describe('the daily digest', () => {
     // Run again (a repeated trigger, or "Run daily check now"): no second email today.
     check(reg);
     expect(reg.ws.mail.outbox).toHaveLength(1);
+  });
+
+  it('stays within MailApp\u2019s body limit with 5,000 pupils to call: the first 200, then how many more and where', () => {
+    const reg = createContactRegister({ today: '2026-11-05', londonHour: 7 });
+    reg.addManyCases(5000);
+    const report = check(reg);
+    expect(report.needingCall).toBe(5000);
+    const mail = reg.ws.mail.outbox;
+    expect(mail).toHaveLength(1);
+    expect(mail[0].subject).toBe('Health Needs Register: 5000 pupils to contact today (Thu 5 Nov 2026)');
+    const bytes = Buffer.byteLength(mail[0].body) + Buffer.byteLength(mail[0].htmlBody ?? '');
+    // 200 KB is a consumer account's limit, the smaller of the two.
+    expect(bytes).toBeLessThan(200 * 1024);
+    expect(mail[0].body.match(/^\u2022 Pupil \d+ \(Year 7\), case /gm)).toHaveLength(200);
+    const complianceId = reg.ws.spreadsheet.getSheets().find((sh) => sh.getName() === 'Contact compliance')!.getSheetId();
+    expect(mail[0].body).toContain(`and 4800 more pupils: see the Contact compliance sheet: `);
+    expect(mail[0].body).toMatch(new RegExp(`more pupils: see the Contact compliance sheet: \\S+#gid=${complianceId}$`, 'm'));
+    expect(mail[0].htmlBody).toContain(`#gid=${complianceId}">and 4800 more pupils`);
   });
 
   it('is not sent when everyone has been contacted, nor on a day the school is closed', () => {

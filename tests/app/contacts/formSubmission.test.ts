@@ -128,8 +128,9 @@ describe('a contact sent on the Form', () => {
   it('is written once even when a run stopped after writing the log but before moving its cursor', () => {
     const reg = createContactRegister();
     reg.addCases([AMY, BEN]);
-    // The run's property writes: the pending mark, the audit seal (marked before and after its append), then the cursor. The fourth fails.
-    reg.ws.meter.inject({ call: 'PropertiesService.Properties.setProperties', nth: 4, message: 'Service unavailable: Properties' });
+    // The run's property writes: the pending marks (this run's and the audit seal's) before its
+    // rows, then the cursor and the last seal after them. The second fails.
+    reg.ws.meter.inject({ call: 'PropertiesService.Properties.setProperties', nth: 2, message: 'Service unavailable: Properties' });
     expect(() => reg.submit(AMY.ref)).toThrow(/Service unavailable/);
     reg.ws.meter.clearFaults();
     expect(reg.contacts()).toHaveLength(1);
