@@ -69,6 +69,18 @@ export const OPERATIONS: readonly Operation[] = [
     },
   },
   {
+    // The sidebar asks for these right after drawing the summary's core (no target of its own).
+    name: 'Open case sections (sidebar)',
+    needs: ['getCaseSections'],
+    run({ ws, seed }) {
+      const ref = seed.refs[Math.floor(seed.refs.length / 2)];
+      const result = asRecord(ws.runFunction('getCaseSections', ref));
+      const sections = asRecord(result.sections);
+      if (!sections.workSet || !sections.letters || !sections.la) throw new Error(`getCaseSections(${ref}) returned ${JSON.stringify(result).slice(0, 200)}`);
+      return { note: `work, letters and LA of ${ref}` };
+    },
+  },
+  {
     name: 'Open a case',
     needs: ['openCase'],
     run({ ws, seed }) {

@@ -24,6 +24,10 @@ import { upnCheckLetter } from '../src/domain/upn';
 import { encodeContent } from '../src/domain/letters/content';
 import { londonMidnight } from '../src/domain/dates';
 import type { CellValue, RowValues } from '../src/ports';
+import { SchoolCalendar, validateCalendarEntries } from '../src/domain/calendar';
+import { assessContactCompliance } from '../src/domain/contactCompliance';
+import { contactRecordOf, encodeContactRecord } from '../src/domain/contactRecord';
+import { addDays, formatLongDate } from '../src/domain/dates';
 
 /** The day the benchmark runs: a Wednesday of the autumn term, mid-morning in London. */
 export const BENCH_TODAY = '2026-11-18';
@@ -366,12 +370,17 @@ export function seedRegister(ws: Workspace, caseCount: number): SeedResult {
   rows.letters = writeRows(ws, PARENT_LETTERS, letters);
   rows.keepInTouch = writeRows(ws, KEEP_IN_TOUCH, keepInTouch);
 
-  // Earlier daily checks rebuilt the Contact compliance sheet (a row per open case), so it has
-  // the rows today's check rewrites, with room for a few more cases than today's. (On a day when
-  // open cases reach a new high, the check makes one more call, insertRowsAfter, once.)
+  // This morning's daily check (07:00, before anyone logged a contact today) rebuilt the Contact
+  // compliance sheet: a row per open case with its counts and its contact record (the days with
+  // contact and the last contacts, which the sidebar reads instead of the whole log), and noted
+  // the last log row those records include. The sheet has room for a few more cases than today's.
+  // (On a day when open cases reach a new high, the check makes one more call, insertRowsAfter, once.)
   const compliance = sheetFor(ws, CONTACT_COMPLIANCE).sheet;
   const complianceRows = caseCount + 1 + COMPLIANCE_HEADROOM;
   if (compliance.maxRows < complianceRows) compliance.insertRowsAfter(compliance.maxRows, complianceRows - compliance.maxRows);
+  rows.compliance = writeRows(ws, CONTACT_COMPLIANCE, complianceOf(cases, contacts));
+  const lastContact = contacts[contacts.length - 1];
+  props.setProperty('contacts.recordAnchor', `${contacts.length + 1}|${String(lastContact?.contactId ?? '')}|${BENCH_TODAY}`);
 
   if (responsesSheetId) {
     rows.formResponses = writeRows(ws, CONTACT_FORM_RESPONSES, responses);
@@ -401,6 +410,36 @@ export function seedRegister(ws: Workspace, caseCount: number): SeedResult {
 
   ws.meter.reset();
   return { cases: caseCount, refs, choices, rows, classroom, ms: performance.now() - started };
+}
+
+/** The Contact compliance rows this morning's check wrote (yesterday is the last day counted before 4pm). */
+function complianceOf(cases: readonly RowValues[], contacts: readonly RowValues[]): RowValues[] {
+  const calendar = new SchoolCalendar(validateCalendarEntries(CALENDAR_2026_27.map((e, i) => ({ row: i + 2, ...e }))).entries);
+  const upTo = addDays(BENCH_TODAY, -1);
+  const byCase = new Map<string, Array<RowValues & { row: number }>>();
+  contacts.forEach((c, i) => {
+    const list = byCase.get(String(c.caseRef)) ?? [];
+    list.push({ ...c, row: i + 2 });
+    byCase.set(String(c.caseRef), list);
+  });
+  const checkedAt = new Date(londonMidnight(BENCH_TODAY).getTime() + 7 * 3_600_000);
+  return cases.map((c) => {
+    const own = byCase.get(String(c.ref)) ?? [];
+    const result = assessContactCompliance([{ start: String(c.firstDay), end: null }], calendar, upTo,
+      own.map((r) => ({ date: String(r.date), outcome: String(r.outcome) })));
+    const lastContact = own.reduce((latest, r) => (String(r.date) > latest ? String(r.date) : latest), '');
+    const record = contactRecordOf(own.map((r) => ({
+      contactId: String(r.contactId), row: r.row, date: String(r.date), contacted: String(r.contacted), method: String(r.method),
+      outcome: String(r.outcome), wellbeing: String(r.wellbeing), engagement: String(r.engagement), nextSteps: String(r.nextSteps), loggedBy: String(r.loggedBy),
+    })));
+    return {
+      caseRef: c.ref, pupilName: c.pupilName, yearGroup: c.yearGroup, schoolDays: result.days.length,
+      made: result.summary.made, attempted: result.summary.attempted, missing: result.summary.missing,
+      lastContact, daysWithoutContact: result.days.filter((d) => d.date > lastContact).length,
+      missingDays: [...result.summary.missingDays].reverse().slice(0, 20).map(formatLongDate).join(', '),
+      checkedAt, ...encodeContactRecord(record),
+    };
+  });
 }
 
 /** A class taught by the coordinator with the first case's pupil in it, and two pieces of work set for that pupil alone. */

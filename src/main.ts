@@ -25,6 +25,7 @@ global.getSidebarState = casesApi.getSidebarState;
 global.getFormChoices = casesApi.getFormChoices;
 global.searchPupils = casesApi.searchPupils;
 global.getCaseSummary = casesApi.getCaseSummary;
+global.getCaseSections = casesApi.getCaseSections;
 global.openCase = casesApi.openCase;
 global.changeCase = casesApi.changeCase;
 global.recordReturn = casesApi.recordReturn;

@@ -44,8 +44,17 @@ export interface TableStore {
   protect(spec: TableSpec, editors: readonly string[]): void;
   /** Every data row, in one read. Wholly blank rows are skipped. */
   readAll(spec: TableSpec): StoredRow[];
+  /**
+   * As readAll for a small table read by nearly every execution (TableSpec.cached: Settings and
+   * the Calendar), but possibly from a document cache a few minutes old: a change made
+   * through the add-on is seen at once, one typed by hand within minutes. For reading only:
+   * never change these rows by row number. Absent when there is no cache (then use readAll).
+   */
+  readAllRecent?(spec: TableSpec): StoredRow[];
   /** One column (with row numbers), in one read: finding a row without reading the table. */
   readColumn(spec: TableSpec, columnKey: string): Array<{ rowNumber: number; value: CellValue }>;
+  /** A few columns of every row (with row numbers), in one read of the block spanning them. */
+  readColumns(spec: TableSpec, columnKeys: readonly string[]): StoredRow[];
   /** The given rows, in one read spanning them. */
   readRows(spec: TableSpec, rowNumbers: readonly number[]): StoredRow[];
   /** The last `count` data rows, in one read. */

@@ -2,7 +2,8 @@
  * What a use case works with during one execution: the ports, plus settings and staff read at
  * most once (Apps Script charges a round trip for every read, so nothing is read twice).
  */
-import type { Services } from '../ports';
+import type { Services, StoredRow } from '../ports';
+import type { TableSpec } from '../domain/schema/types';
 import { ALL_SETTINGS, parseSettings, Settings } from '../domain/settings';
 import { SETTINGS, STAFF } from '../domain/schema';
 import { can, findStaff, isRole, PERMISSION_PHRASES, rolesWith, type Permission, type StaffMember } from '../domain/roles';
@@ -19,7 +20,7 @@ export class AppContext {
 
   get settings(): Settings {
     if (!this.cachedSettings) {
-      const rows = this.services.tables.readAll(SETTINGS).map((r) => ({ setting: r.values.setting, value: r.values.value }));
+      const rows = this.readRecent(SETTINGS).map((r) => ({ setting: r.values.setting, value: r.values.value }));
       this.cachedSettings = new Settings(parseSettings(rows, ALL_SETTINGS));
     }
     return this.cachedSettings;
@@ -34,6 +35,19 @@ export class AppContext {
       });
     }
     return this.cachedStaff;
+  }
+
+  private fresh = false;
+
+  /** Settings and the Calendar: from the document cache when there is one (a hand edit is seen within minutes). */
+  readRecent(spec: TableSpec): StoredRow[] {
+    const { tables } = this.services;
+    return tables.readAllRecent && !this.fresh ? tables.readAllRecent(spec) : tables.readAll(spec);
+  }
+
+  /** This execution reads cached tables from their sheets (and so refreshes the cache): opening the sidebar does. */
+  readCachedTablesAfresh(): void {
+    this.fresh = true;
   }
 
   /** Forget cached staff and settings (after setup writes them). */

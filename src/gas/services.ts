@@ -3,7 +3,8 @@
  * execution. Entry points call this, then hand the result to a use case.
  */
 import type { Services } from '../ports';
-import { SheetTableStore } from './sheetTables';
+import { CachingSheetTableStore } from './cachingTables';
+import { ALL_TABLES } from '../domain/schema';
 import { EmbeddedSheetCharts } from './sheetCharts';
 import { PropertiesDocumentState } from './documentState';
 import { DriveDocsDocuments } from './driveDocs';
@@ -24,7 +25,7 @@ export function createGasServices(): Services {
   const spreadsheet = SpreadsheetApp.getActive();
   const state = new PropertiesDocumentState(PropertiesService.getDocumentProperties());
   return {
-    tables: new SheetTableStore(spreadsheet, state),
+    tables: new CachingSheetTableStore(spreadsheet, state, ALL_TABLES.filter((t) => t.cached)),
     state,
     clock: systemClock,
     identity: sessionIdentity,

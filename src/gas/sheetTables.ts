@@ -73,6 +73,23 @@ export class SheetTableStore implements TableStore {
     return values.map((row, i) => ({ rowNumber: i + 2, value: fromCell(type, row[0]) }));
   }
 
+  readColumns(spec: TableSpec, columnKeys: readonly string[]): StoredRow[] {
+    const handle = this.handle(spec);
+    const wanted = columnKeys.flatMap((key) => {
+      const column = handle.columns.get(key);
+      return column ? [{ key, column, type: columnSpec(spec, key).type }] : [];
+    });
+    const lastRow = handle.sheet.getLastRow();
+    if (lastRow < 2 || wanted.length === 0) return [];
+    const left = Math.min(...wanted.map((w) => w.column));
+    const right = Math.max(...wanted.map((w) => w.column));
+    const values = handle.sheet.getSheetValues(2, left, lastRow - 1, right - left + 1) as RawCell[][];
+    return values.map((row, i) => ({
+      rowNumber: i + 2,
+      values: Object.fromEntries(wanted.map((w) => [w.key, fromCell(w.type, row[w.column - left])])) as RowValues,
+    }));
+  }
+
   readRows(spec: TableSpec, rowNumbers: readonly number[]): StoredRow[] {
     if (rowNumbers.length === 0) return [];
     const handle = this.handle(spec);

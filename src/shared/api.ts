@@ -120,8 +120,17 @@ export interface CaseSummary extends CaseListItem {
   readonly compliance: readonly ComplianceDay[];
   readonly recentContacts: readonly ContactView[];
   readonly nextActions: readonly string[];
-  /** Later areas fill these (work set, letters, LA provision…); absent means none yet. */
+  /**
+   * The other areas' records (work set, letters, LA provision…). The summary's core leaves them
+   * out; the page fetches them with getCaseSections right after drawing the core.
+   */
   readonly sections?: Readonly<Record<string, unknown>>;
+}
+
+/** The other areas' sections of one case, keyed by area (workSet, letters, la…). */
+export interface CaseSections {
+  readonly ref: string;
+  readonly sections: Readonly<Record<string, unknown>>;
 }
 
 export interface OpenCaseInput {
@@ -220,6 +229,7 @@ export interface ServerApi {
   getFormChoices(): FormChoices;
   searchPupils(query: string): PupilMatch[];
   getCaseSummary(ref: string): CaseSummary;
+  getCaseSections(ref: string): CaseSections;
   openCase(input: OpenCaseInput): CaseSummary;
   changeCase(input: ChangeCaseInput): CaseSummary;
   recordReturn(input: PeriodInput): CaseSummary;

@@ -49,7 +49,7 @@ const calendars = new WeakMap<AppContext, LoadedCalendar>();
 export function loadCalendar(ctx: AppContext): LoadedCalendar {
   let loaded = calendars.get(ctx);
   if (!loaded) {
-    const rows = ctx.services.tables.readAll(CALENDAR).map((r) => ({
+    const rows = ctx.readRecent(CALENDAR).map((r) => ({
       row: r.rowNumber, kind: r.values.kind, start: r.values.start, end: r.values.end, description: r.values.description,
     }));
     const checked = validateCalendarEntries(rows);
@@ -65,8 +65,25 @@ export function loadCalendar(ctx: AppContext): LoadedCalendar {
 /** Every case and period: three reads (cases, periods, calendar). */
 export function loadRegister(ctx: AppContext): Register {
   const { tables } = ctx.services;
-  const caseRows = tables.readAll(CASES);
-  const periodRows = tables.readAll(ABSENCE_PERIODS);
+  return registerOf(ctx, tables.readAll(CASES), tables.readAll(ABSENCE_PERIODS));
+}
+
+/**
+ * One case and the pupil's other cases (cumulative counts and duplicates span them), with the
+ * periods and the calendar: what one case's summary needs, without reading every case row. The
+ * Case ref and UPN columns, then the pupil's rows: the same calls whatever the register's size.
+ */
+export function loadCaseRegister(ctx: AppContext, ref: string): Register {
+  const { tables } = ctx.services;
+  const wanted = String(ref ?? '').trim().toUpperCase();
+  const index = tables.readColumns(CASES, ['ref', 'upn']);
+  const own = index.find((r) => String(r.values.ref).trim() === wanted);
+  const upn = own ? String(own.values.upn).trim().toUpperCase() : '';
+  const rowNumbers = own ? index.filter((r) => r === own || (upn !== '' && String(r.values.upn).trim().toUpperCase() === upn)).map((r) => r.rowNumber) : [];
+  return registerOf(ctx, tables.readRows(CASES, rowNumbers), tables.readAll(ABSENCE_PERIODS));
+}
+
+function registerOf(ctx: AppContext, caseRows: StoredRow[], periodRows: StoredRow[]): Register {
   const periodsByRef = new Map<string, AbsencePeriod[]>();
   for (const row of periodRows) {
     const ref = String(row.values.caseRef).trim();

@@ -1,10 +1,12 @@
 /**
- * What the sidebar shows for a case: a list line (no health detail, ever) and the full summary
- * (health fields only for roles allowed to see them). Other areas add their parts through
- * CASE_SUMMARY_CONTRIBUTORS: the contacts area fills compliance and recent contacts, later areas
- * add `sections`.
+ * What the sidebar shows for a case: a list line (no health detail, ever), the summary's core
+ * (health fields only for roles allowed to see them) and, fetched separately, the other areas'
+ * sections. The contacts area fills compliance and recent contacts through
+ * CASE_SUMMARY_CONTRIBUTORS; the work, letters and LA areas add `sections` through
+ * CASE_SECTION_CONTRIBUTORS, which only getCaseSections calls, so the sidebar's first view of a
+ * case reads none of their sheets.
  */
-import type { AttendanceAdvice, CaseListItem, CaseSummary } from '../../shared/api';
+import type { AttendanceAdvice, CaseListItem, CaseSections, CaseSummary } from '../../shared/api';
 import { codeFor } from '../../domain/attendanceCodes';
 import { isArrangement } from '../../domain/arrangements';
 import { isValidIso } from '../../domain/dates';
@@ -30,11 +32,16 @@ export type CaseSummaryContribution = Partial<Pick<CaseSummary,
   readonly sections?: Readonly<Record<string, unknown>>;
 };
 
+/** The core: what the sidebar shows at once. Each must keep to a fixed, small number of Sheet calls. */
 export const CASE_SUMMARY_CONTRIBUTORS: CaseSummaryContributor[] = [
   CONTACT_SUMMARY,
+];
+
+/** The other areas' sections, loaded right after the core (getCaseSections). */
+export const CASE_SECTION_CONTRIBUTORS: CaseSummaryContributor[] = [
   WORK_AND_LETTERS_SUMMARY,
   LA_SUMMARY,
-  // Other areas' summary contributors register here.
+  // Other areas' section contributors register here.
 ];
 
 export function attendanceAdvice(arrangement: string): AttendanceAdvice {
@@ -72,8 +79,18 @@ export function caseListItem(record: CaseRecord, columns: CaseColumns): CaseList
 
 /** The full summary of one case, from the register already loaded (no further reads of its own). */
 export function summariseCase(ctx: AppContext, register: Register, record: CaseRecord, columns = columnsFor(ctx, register, record)): CaseSummary {
+  let summary = baseSummary(ctx, record, columns);
+  for (const contributor of CASE_SUMMARY_CONTRIBUTORS) {
+    const part = contributor.contribute(ctx, record, register, summary);
+    const sections = part.sections ? { ...(summary.sections ?? {}), ...part.sections } : summary.sections;
+    summary = { ...summary, ...part, ...(sections ? { sections } : {}) };
+  }
+  return summary;
+}
+
+function baseSummary(ctx: AppContext, record: CaseRecord, columns: CaseColumns): CaseSummary {
   const v = { ...record.values, ...columns.values };
-  let summary: CaseSummary = {
+  return {
     ...caseListItem(record, columns),
     upn: record.upn,
     dateOfBirth: isoOrBlank(v.dateOfBirth),
@@ -97,10 +114,20 @@ export function summariseCase(ctx: AppContext, register: Register, record: CaseR
     recentContacts: [],
     nextActions: columns.actions,
   };
-  for (const contributor of CASE_SUMMARY_CONTRIBUTORS) {
+}
+
+/** The other areas' sections of one case (work set, letters, LA and reintegration), from the register already loaded. */
+export function caseSections(ctx: AppContext, register: Register, record: CaseRecord): CaseSections {
+  const summary = summariseCoreOnly(ctx, register, record);
+  let sections: Record<string, unknown> = {};
+  for (const contributor of CASE_SECTION_CONTRIBUTORS) {
     const part = contributor.contribute(ctx, record, register, summary);
-    const sections = part.sections ? { ...(summary.sections ?? {}), ...part.sections } : summary.sections;
-    summary = { ...summary, ...part, ...(sections ? { sections } : {}) };
+    if (part.sections) sections = { ...sections, ...part.sections };
   }
-  return summary;
+  return { ref: record.ref, sections };
+}
+
+/** The summary's own fields, without any contributor (what section contributors are handed). */
+function summariseCoreOnly(ctx: AppContext, register: Register, record: CaseRecord): CaseSummary {
+  return baseSummary(ctx, record, columnsFor(ctx, register, record));
 }

@@ -3,7 +3,7 @@
  * problems to fix, one case's summary, and the choices the forms offer. Reads only: nothing here
  * writes, and each costs the register's three reads plus settings and staff, whatever its size.
  */
-import type { CaseListItem, CaseSummary, CurrentUser, FormChoices, PermissionName, SidebarState } from '../../shared/api';
+import type { CaseListItem, CaseSections, CaseSummary, CurrentUser, FormChoices, PermissionName, SidebarState } from '../../shared/api';
 import { UNMATCHED_CONTACTS } from '../../domain/schema';
 import { UserFacingError } from '../../domain/errors';
 import { ARRANGEMENT_LABELS } from '../../domain/arrangements';
@@ -11,9 +11,9 @@ import { findStaff, can, type Permission } from '../../domain/roles';
 import type { AppContext } from '../context';
 import { recordAudit } from '../audit';
 import { accessIsCurrent, syncStaffAccess } from '../access/staffAccess';
-import { computeCaseColumns, loadRegister, openCasesByUpn, periodsByUpn, type Register } from './register';
+import { computeCaseColumns, loadCaseRegister, loadRegister, openCasesByUpn, periodsByUpn, type Register } from './register';
 import { readLists, requireCase, storedContactState } from './caseStore';
-import { caseListItem, summariseCase } from './summary';
+import { caseListItem, caseSections, summariseCase } from './summary';
 
 const ALL_PERMISSIONS: readonly Permission[] = [
   'register.setUp', 'register.view', 'case.open', 'case.change', 'case.close', 'health.view', 'contact.log', 'work.set',
@@ -56,6 +56,9 @@ export function listOpenCases(ctx: AppContext): CaseListItem[] {
 }
 
 export function getSidebarState(ctx: AppContext): SidebarState {
+  // Opening the sidebar (what staff do after typing into the Settings or Calendar sheet) reads
+  // them afresh, so the cached copies the summaries use are brought up to date.
+  ctx.readCachedTablesAfresh();
   ctx.authorise('register.view');
   // A coordinator opening the sidebar brings staff access up to date after the Staff sheet changed.
   // (Skipped, not waited for, when someone else holds the lock: the next opening or the daily check does it.)
@@ -87,10 +90,18 @@ function countUnmatched(ctx: AppContext): number {
   }
 }
 
+/** The summary's core: the case's row and the pupil's other cases, not the whole register. */
 export function getCaseSummary(ctx: AppContext, ref: string): CaseSummary {
   ctx.authorise('register.view');
-  const register = loadRegister(ctx);
+  const register = loadCaseRegister(ctx, ref);
   return summariseCase(ctx, register, requireCase(register, ref));
+}
+
+/** The other areas' sections of a case (work set, letters, LA and reintegration), which the sidebar loads after the core. */
+export function getCaseSections(ctx: AppContext, ref: string): CaseSections {
+  ctx.authorise('register.view');
+  const register = loadRegister(ctx);
+  return caseSections(ctx, register, requireCase(register, ref));
 }
 
 export function getFormChoices(ctx: AppContext): FormChoices {

@@ -13,26 +13,42 @@ import { loadRegister, type CaseRecord, type Register } from '../cases/register'
 import { complianceUpTo } from './contactRecords';
 
 const logs = new WeakMap<AppContext, Map<string, StoredRow[]>>();
+/** The last row of the log as this execution read it (where the daily check's contact records end). */
+const lastRows = new WeakMap<AppContext, StoredRow | null>();
 
 /** Every contact, grouped by case reference, oldest row first: one read per execution. */
 export function contactsByCase(ctx: AppContext): Map<string, StoredRow[]> {
   let grouped = logs.get(ctx);
   if (!grouped) {
     grouped = new Map();
+    let last: StoredRow | null = null;
     for (const row of ctx.services.tables.readAll(CONTACTS)) {
+      last = row;
       const ref = String(row.values.caseRef).trim();
       const list = grouped.get(ref);
       if (list) list.push(row);
       else grouped.set(ref, [row]);
     }
     logs.set(ctx, grouped);
+    lastRows.set(ctx, last);
   }
   return grouped;
+}
+
+/** Whether this execution has already read the whole log (then asking about a case costs nothing more). */
+export function contactsLoaded(ctx: AppContext): boolean {
+  return logs.has(ctx);
+}
+
+/** The last row of the log as this execution read it; undefined when it has not read the log. */
+export function lastContactRowRead(ctx: AppContext): StoredRow | null | undefined {
+  return lastRows.get(ctx);
 }
 
 /** Forget the cached log (after this execution appended to it). */
 export function forgetContacts(ctx: AppContext): void {
   logs.delete(ctx);
+  lastRows.delete(ctx);
 }
 
 export interface CaseCompliance extends ContactCompliance {
@@ -47,7 +63,15 @@ export interface CaseCompliance extends ContactCompliance {
 /** Made / attempted / missing for each school day of the case's absence up to the last day counted. */
 export function assessCase(ctx: AppContext, record: CaseRecord, register: Register, upTo = complianceUpTo(ctx)): CaseCompliance {
   const contacts = (contactsByCase(ctx).get(record.ref) ?? []).map((r) => ({ date: String(r.values.date), outcome: String(r.values.outcome) }));
-  const result = assessContactCompliance(record.periods, register.calendar, upTo, contacts);
+  return assessContacts(ctx, record, register, contacts, upTo);
+}
+
+/** As assessCase, from the case's contacts already in hand (the stored contact record, say). */
+export function assessContacts(
+  ctx: AppContext, record: CaseRecord, register: Register, contacts: ReadonlyArray<{ date: string; outcome: string }>,
+  upTo = complianceUpTo(ctx), isMade?: (outcome: string) => boolean,
+): CaseCompliance {
+  const result = assessContactCompliance(record.periods, register.calendar, upTo, contacts, isMade ? { isMade } : {});
   const today = ctx.today();
   const lastContact = contacts.reduce((latest, c) => (isValidIso(c.date) && c.date <= today && c.date > latest ? c.date : latest), '');
   const daysWithoutContact = result.days.filter((d) => lastContact === '' || d.date > lastContact).length;

@@ -26,6 +26,7 @@ import { composeDigest, type DigestLine } from './digest';
 import { laReminders, LA_DAILY_TASK } from '../la/laChecks';
 import { TRUST_DAILY_TASK } from '../trust/dailyTrustCheck';
 import { STAFF_ACCESS_DAILY_TASK } from '../access/staffAccessTask';
+import { contactRecordAnchor, contactRecordCells } from './summaryContacts';
 
 /** Other areas' once-a-day work joins here: an editor add-on may have only one timed trigger per user and document. */
 export interface DailyTask {
@@ -67,7 +68,8 @@ export function runDailyCheck(ctx: AppContext, how: 'trigger' | 'person'): Daily
     console.warn(message);
     return { ran: false, summary: message, openCases: 0, needingCall: 0, digestSentTo: '' };
   }
-  state.set({ [KEY.lastDailyCheck]: ctx.now().toISOString() });
+  // With the anchor saying which Contact log rows the compliance sheet's contact records include.
+  state.set({ [KEY.lastDailyCheck]: ctx.now().toISOString(), ...contactRecordAnchor(ctx) });
   return result.value;
 }
 
@@ -121,6 +123,7 @@ function checkHoldingLock(ctx: AppContext): DailyCheckReport {
       missingDays: latestMissing.slice(0, MAX_MISSING_LISTED).map(formatLongDate).join(', ') +
         (latestMissing.length > MAX_MISSING_LISTED ? `, and ${latestMissing.length - MAX_MISSING_LISTED} earlier` : ''),
       checkedAt,
+      ...contactRecordCells(contacts.get(record.ref)),
     });
     if (state.daysWithoutContact >= flagAfter) {
       needingCall.push({ ref: record.ref, pupilName: record.pupilName, yearGroup: record.yearGroup, rowNumber: record.rowNumber, days: state.daysWithoutContact, lastContact: state.lastContact });

@@ -19,6 +19,11 @@ export const KEY = {
   dailyTriggerId: 'contacts.dailyTriggerId',
   lastDailyCheck: 'contacts.lastDailyCheck',
   lastSweep: 'contacts.lastSweep',
+  /**
+   * '<row>|<contact ID>|<day>': the last Contact log row the daily check's contact records (on the
+   * Contact compliance sheet) include, and the day it ran. A summary reads only the rows after it.
+   */
+  recordAnchor: 'contacts.recordAnchor',
   digestSentOn: 'contacts.digestSentOn',
   reauthMailedOn: 'contacts.reauthMailedOn',
   /**

@@ -59,5 +59,9 @@ export const CONTACT_COMPLIANCE: TableSpec = {
     { key: 'daysWithoutContact', header: 'School days without contact', type: 'number', required: true },
     { key: 'missingDays', header: 'Days with no contact (latest first)', type: 'longText' },
     { key: 'checkedAt', header: 'Checked', type: 'dateTime', required: true },
+    // The sidebar reads a case's contacts from here (and the log rows added since), never the whole Contact log.
+    { key: 'contactDays', header: 'Contact by day (for the sidebar)', type: 'longText', note: 'Each day any contact was logged, latest first, made or attempted only. The sidebar works out each school day from this.' },
+    { key: 'recentContacts', header: 'Recent contacts (for the sidebar)', type: 'longText', note: 'The last few contacts, without wellbeing notes, as the sidebar shows them.' },
+    { key: 'recentWellbeing', header: 'Recent wellbeing notes (for the sidebar)', type: 'longText', health: true, note: 'Health detail: shown in the sidebar only to roles allowed to see health details.' },
   ],
 };

@@ -23,6 +23,7 @@ export const PUPILS: TableSpec = {
 /** The school's own calendar: terms, holidays, INSET days, bank holidays, closures. */
 export const CALENDAR: TableSpec = {
   key: 'calendar',
+  cached: true,
   title: 'Calendar',
   purpose: 'Term dates, half-terms, INSET days, bank holidays and closures. School days are counted from this.',
   tabColour: '#188038',
@@ -52,6 +53,7 @@ export const STAFF: TableSpec = {
 /** Settings as key/value rows, read once per execution. */
 export const SETTINGS: TableSpec = {
   key: 'settings',
+  cached: true,
   coordinatorsOnly: true,
   title: 'Settings',
   purpose: 'School-wide settings. Change the Value column; the add-on checks each value when it runs.',

@@ -40,6 +40,12 @@ export interface TableSpec {
   readonly coordinatorsOnly?: boolean;
   /** Hidden from the tab bar (reference data staff rarely need). */
   readonly hidden?: boolean;
+  /**
+   * Small, read by nearly every execution, changed rarely (Staff, Settings, Calendar): kept in the
+   * document cache for a few minutes (src/gas/cachingTables.ts; docs/decisions.md). Rows read from
+   * the cache must never be written back by row number.
+   */
+  readonly cached?: boolean;
   /** Tab colour, to group sheets visually. */
   readonly tabColour?: string;
   /** Rows coloured when something needs action (conditional formatting on the whole row). */

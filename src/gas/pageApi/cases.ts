@@ -3,6 +3,7 @@
  * Each is a thin shim over a use case in src/app/cases; errors come back readable (see fromPage).
  */
 import type {
+  CaseSections,
   CaseSummary,
   ChangeCaseInput,
   CloseCaseInput,
@@ -34,6 +35,10 @@ export function searchPupils(query: string): PupilMatch[] {
 
 export function getCaseSummary(ref: string): CaseSummary {
   return fromPage((ctx) => view.getCaseSummary(ctx, ref));
+}
+
+export function getCaseSections(ref: string): CaseSections {
+  return fromPage((ctx) => view.getCaseSections(ctx, ref));
 }
 
 export function openCase(input: OpenCaseInput): CaseSummary {

@@ -17,6 +17,7 @@ const PROGRESS: Partial<Record<keyof ServerApi, string>> = {
   getFormChoices: 'Loading choices…',
   searchPupils: 'Searching pupils…',
   getCaseSummary: 'Opening the case…',
+  getCaseSections: 'Loading work, letters and LA arrangements…',
   openCase: 'Opening a new case…',
   changeCase: 'Saving the changes…',
   recordReturn: 'Recording the return to school…',

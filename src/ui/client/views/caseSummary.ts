@@ -2,7 +2,8 @@
  * One case on a page: the facts staff are asked about (status, school days missed, the 15-day
  * point, the LA, last contact), what has been done (contacts, work set, letters) and what is
  * next, then the actions this user's role allows. Health details appear only when the server
- * sent them, which it does only for roles that may see them.
+ * sent them, which it does only for roles that may see them. The other areas' sections (work,
+ * letters, LA arrangements) are fetched once the core is drawn, so the case opens quickly.
  */
 import type { CaseSummary, ComplianceDay, ContactView } from '../../../shared/api';
 import type { App } from '../app';
@@ -13,7 +14,7 @@ import { serverCall, serverHas } from '../serverCall';
 import { showChangeCase, showClose, showPeriod } from './changeCase';
 import { showChronology } from './chronology';
 import { showLogContact } from './logContact';
-import { caseActionsFromAreas, renderSections } from './sections';
+import { caseActionsFromAreas, lazySections } from './sections';
 
 export function showCase(app: App, ref: string): void {
   serverCall('getCaseSummary', ref)
@@ -43,7 +44,7 @@ export function caseView(app: App, c: CaseSummary): HTMLElement {
     healthFacts(c),
     compliance(c.compliance),
     contacts(c.recentContacts),
-    renderSections(app, c),
+    lazySections(app, c),
     family(c),
   );
 }

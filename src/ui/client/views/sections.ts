@@ -7,7 +7,7 @@ import type { CaseSummary } from '../../../shared/api';
 import type { App } from '../app';
 import { h, type Child } from '../dom';
 import { longDate } from '../format';
-import { serverHas } from '../serverCall';
+import { serverCall, serverHas } from '../serverCall';
 import { isLettersSection, lettersSectionView, showLetter } from './letters';
 import { isWorkSection, showSetWork, workSectionView } from './work';
 import { isLaSection, laSectionView } from './laSection';
@@ -74,6 +74,35 @@ export function renderSections(app: App, c: CaseSummary): HTMLElement | null {
       h('h3', { id }, humanise(key)),
       sectionBody(value));
   }));
+}
+
+/** Sections already fetched for a summary, so redrawing the case (going back to it) does not fetch them again. */
+const fetched = new WeakMap<CaseSummary, Readonly<Record<string, unknown>>>();
+
+/**
+ * The other areas' sections, fetched after the case's core is on screen: a placeholder says what
+ * is coming and is replaced by the sections (or by a message saying they could not be loaded).
+ */
+export function lazySections(app: App, c: CaseSummary): HTMLElement | null {
+  const ready = c.sections ?? fetched.get(c);
+  if (ready) return renderSections(app, { ...c, sections: ready });
+  if (!serverHas('getCaseSections')) return null;
+  const holder = h('div', { className: 'sections-loading', 'aria-live': 'polite', 'aria-busy': 'true', 'data-sections': 'loading' },
+    h('p', { className: 'hint' }, 'Loading work, letters and LA arrangements\u2026'));
+  serverCall('getCaseSections', c.ref)
+    .then((result) => {
+      fetched.set(c, result.sections);
+      const view = renderSections(app, { ...c, sections: result.sections });
+      holder.replaceChildren(...(view ? [view] : []));
+      holder.setAttribute('aria-busy', 'false');
+      holder.setAttribute('data-sections', 'loaded');
+    })
+    .catch((error: Error) => {
+      holder.replaceChildren(h('p', { className: 'hint' }, `Work, letters and LA arrangements could not be loaded: ${error.message}`));
+      holder.setAttribute('aria-busy', 'false');
+      holder.setAttribute('data-sections', 'failed');
+    });
+  return holder;
 }
 
 /** Buttons for what later areas let staff do with an open case (set work, make a letter…). */
