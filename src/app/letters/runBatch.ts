@@ -28,7 +28,7 @@ import { letterProgress } from './progress';
 import { documentUrl, readTemplateText, templateId } from './templates';
 
 export interface BatchOptions {
-  /** Stop starting letters after this long (default 4.5 minutes). */
+  /** Stop starting letters after this long (default 5 minutes). */
   readonly budgetMs?: number;
   /** Most letters in one run. */
   readonly maxCount?: number;
