@@ -381,6 +381,8 @@ export function seedRegister(ws: Workspace, caseCount: number): SeedResult {
   rows.compliance = writeRows(ws, CONTACT_COMPLIANCE, complianceOf(cases, contacts));
   const lastContact = contacts[contacts.length - 1];
   props.setProperty('contacts.recordAnchor', `${contacts.length + 1}|${String(lastContact?.contactId ?? '')}|${BENCH_TODAY}`);
+  // The check also noted the Cases sheet's last row (a form submission reads the Case ref column that far).
+  props.setProperty('contacts.casesLastRow', String(sheetFor(ws, CASES).sheet.lastRow()));
 
   if (responsesSheetId) {
     rows.formResponses = writeRows(ws, CONTACT_FORM_RESPONSES, responses);

@@ -17,6 +17,16 @@ export interface StoredRow {
   readonly values: RowValues;
 }
 
+/**
+ * Cells exactly as the sheet holds them (no conversion; see src/domain/cells fromCell), for a
+ * reader that must go through every row cheaply. `rows[i]` is sheet row `firstRow + i`; blank
+ * rows are included.
+ */
+export interface RawRows {
+  readonly firstRow: number;
+  readonly rows: ReadonlyArray<ReadonlyArray<CellValue | null | undefined>>;
+}
+
 export interface RowChange {
   readonly rowNumber: number;
   readonly values: Partial<RowValues>;
@@ -51,8 +61,14 @@ export interface TableStore {
    * never change these rows by row number. Absent when there is no cache (then use readAll).
    */
   readAllRecent?(spec: TableSpec): StoredRow[];
-  /** One column (with row numbers), in one read: finding a row without reading the table. */
-  readColumn(spec: TableSpec, columnKey: string): Array<{ rowNumber: number; value: CellValue }>;
+  /** The given columns of every row, in that order, unconverted (RawRows), in one read as readAll's. */
+  readRaw(spec: TableSpec, columnKeys: readonly string[]): RawRows;
+  /**
+   * One column (with row numbers), in one read: finding a row without reading the table. With
+   * `upToRow`, rows 2 to that row only, without asking the sheet its last row (one round trip
+   * fewer): rows past the sheet's last are blank, and rows after `upToRow` are not seen.
+   */
+  readColumn(spec: TableSpec, columnKey: string, options?: { readonly upToRow?: number }): Array<{ rowNumber: number; value: CellValue }>;
   /** A few columns of every row (with row numbers), in one read of the block spanning them. */
   readColumns(spec: TableSpec, columnKeys: readonly string[]): StoredRow[];
   /** The given rows, in one read spanning them. */

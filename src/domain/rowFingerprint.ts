@@ -13,11 +13,14 @@ type Cell = string | number | boolean | Date | null | undefined;
 /** Held locally: a global looked up in the inner loop is slow where globals are not plain (node:vm). */
 const imul = Math.imul;
 
-export function continueFingerprint(from: string, rows: ReadonlyArray<ReadonlyArray<Cell>>): string {
+/** `start` and `end` (exclusive) choose a run of the rows without copying them. */
+export function continueFingerprint(from: string, rows: ReadonlyArray<ReadonlyArray<Cell>>, start = 0, end = rows.length): string {
   let a = parseInt(from.slice(0, 8), 16) | 0;
   let b = parseInt(from.slice(8, 16), 16) | 0;
-  for (const row of rows) {
-    for (const cell of row) {
+  for (let r = Math.max(0, start); r < end && r < rows.length; r++) {
+    const row = rows[r];
+    for (let k = 0; k < row.length; k++) {
+      const cell = row[k];
       // A date by its instant (never its text, which depends on the time zone and is slow to
       // make); tested by shape, since a date made in another realm is not `instanceof Date`.
       const text = cell === null || cell === undefined ? '' : typeof cell === 'object' ? `@${cell.getTime()}` : String(cell);

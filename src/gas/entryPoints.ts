@@ -50,11 +50,12 @@ export function buildAttendanceCheck(): void {
 
 /**
  * Installable Sheets form-submit trigger for the contact Form. The event is only a nudge: it may
- * be a repeat or blank, so nothing is read from it; new rows of the responses sheet are copied.
+ * be a repeat or blank, so no response is read from it; new rows of the responses sheet are copied.
  */
-export function onContactFormSubmit(_e?: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+export function onContactFormSubmit(e?: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   fromTrigger('onContactFormSubmit', (ctx) => {
-    if (!guardTrigger(ctx, 'onContactFormSubmit')) return;
+    // Only the trigger's id is taken from the event: it tells guardTrigger whose trigger this is.
+    if (!guardTrigger(ctx, 'onContactFormSubmit', e?.triggerUid)) return;
     const outcome = handleContactFormSubmit(ctx);
     if (!outcome.locked) console.warn('onContactFormSubmit: the register was busy; the response waits for the next run.');
   });

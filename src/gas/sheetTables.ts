@@ -14,6 +14,7 @@ import type {
   DocumentState,
   EnsureTableOptions,
   EnsureTableReport,
+  RawRows,
   RowChange,
   RowValues,
   StoredRow,
@@ -62,13 +63,47 @@ export class SheetTableStore implements TableStore {
     return this.toStoredRows(spec, handle, all.slice(1), 2);
   }
 
-  readColumn(spec: TableSpec, columnKey: string): Array<{ rowNumber: number; value: CellValue }> {
+  readRaw(spec: TableSpec, columnKeys: readonly string[]): RawRows {
+    const pick = (handle: Handle, block: RawCell[][], left: number): RawCell[][] => {
+      const at = columnKeys.map((key) => (handle.columns.get(key) ?? 0) - left);
+      // The block itself when it is exactly the columns asked for, in order (no copy per row).
+      if (at.every((p, i) => p === i) && block.every((row) => row.length === at.length)) return block;
+      return block.map((row) => at.map((p) => (p >= 0 ? row[p] : '')));
+    };
+    const cached = this.handles.get(spec.key);
+    if (!cached) {
+      // Not yet known this execution: one read gives both the header and the data (as readAll).
+      const sheet = this.requireSheet(spec);
+      const all = sheet.getDataRange().getValues() as RawCell[][];
+      const handle = this.remember(spec, sheet, all[0] ?? []);
+      return { firstRow: 2, rows: pick(handle, all.slice(1), 1) };
+    }
+    const columns = columnKeys.map((key) => cached.columns.get(key)).filter((c): c is number => c !== undefined);
+    const lastRow = cached.sheet.getLastRow();
+    if (lastRow < 2 || columns.length === 0) return { firstRow: 2, rows: [] };
+    const left = Math.min(...columns);
+    const right = Math.max(...columns);
+    return { firstRow: 2, rows: pick(cached, cached.sheet.getSheetValues(2, left, lastRow - 1, right - left + 1) as RawCell[][], left) };
+  }
+
+  readColumn(spec: TableSpec, columnKey: string, options?: { readonly upToRow?: number }): Array<{ rowNumber: number; value: CellValue }> {
     const handle = this.handle(spec);
     const column = handle.columns.get(columnKey);
     if (!column) return [];
+    const type = columnSpec(spec, columnKey).type;
+    const upTo = Math.floor(options?.upToRow ?? 0);
+    if (upTo >= 2) {
+      // Sized by the caller, so the sheet is not asked its last row (a round trip). Rows past the
+      // last are blank; a sheet now smaller than that (rows deleted) is read as usual instead.
+      try {
+        const values = handle.sheet.getSheetValues(2, column, upTo - 1, 1) as RawCell[][];
+        return values.map((row, i) => ({ rowNumber: i + 2, value: fromCell(type, row[0]) }));
+      } catch {
+        // Outside the sheet's dimensions: fall through.
+      }
+    }
     const lastRow = handle.sheet.getLastRow();
     if (lastRow < 2) return [];
-    const type = columnSpec(spec, columnKey).type;
     const values = handle.sheet.getSheetValues(2, column, lastRow - 1, 1) as RawCell[][];
     return values.map((row, i) => ({ rowNumber: i + 2, value: fromCell(type, row[0]) }));
   }
@@ -445,11 +480,16 @@ export class SheetTableStore implements TableStore {
   }
 
   private toStoredRows(spec: TableSpec, handle: Handle, values: RawCell[][], firstRow: number): StoredRow[] {
+    // Each column's place and type found once, not per cell: a log of 100,000 rows is converted here.
+    const columns = spec.columns.map((col) => ({ key: col.key, type: col.type, index: (handle.columns.get(col.key) ?? 0) - 1 }));
     const out: StoredRow[] = [];
-    values.forEach((row, i) => {
-      if (row.every((cell) => cell === '' || cell === null || cell === undefined)) return;
-      out.push({ rowNumber: firstRow + i, values: this.rowValues(spec, handle, row) });
-    });
+    for (let i = 0; i < values.length; i++) {
+      const row = values[i];
+      if (isBlankRow(row)) continue;
+      const rowValues: RowValues = {};
+      for (const col of columns) rowValues[col.key] = col.index >= 0 ? fromCell(col.type, row[col.index]) : '';
+      out.push({ rowNumber: firstRow + i, values: rowValues });
+    }
     return out;
   }
 
@@ -535,4 +575,12 @@ export function columnLetter(column: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return letters;
+}
+
+function isBlankRow(row: readonly RawCell[]): boolean {
+  for (let i = 0; i < row.length; i++) {
+    const cell = row[i];
+    if (cell !== '' && cell !== null && cell !== undefined) return false;
+  }
+  return true;
 }

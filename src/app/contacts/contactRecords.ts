@@ -23,7 +23,22 @@ export interface CaseInfo {
 }
 
 /** Finds the cases with these references. */
-export type CaseLookup = (refs: readonly string[]) => Map<string, CaseInfo>;
+export interface CaseLookup {
+  (refs: readonly string[]): Map<string, CaseInfo>;
+  /** Document properties worth keeping from what the lookups learnt (written with the caller's own). */
+  readonly learnt?: () => Readonly<Record<string, string>>;
+}
+
+/**
+ * The Cases sheet's last row as last seen (by the daily check, or a lookup that had to read the
+ * whole column), so a lookup can read the Case ref column without asking the sheet its last row.
+ * Only a hint: a case not found within it is looked for in the whole column.
+ */
+export const CASES_LAST_ROW_KEY = 'contacts.casesLastRow';
+
+export function casesLastRowHint(lastRow: number): Record<string, string> {
+  return { [CASES_LAST_ROW_KEY]: String(lastRow) };
+}
 
 export function caseInfo(rowNumber: number, v: RowValues): CaseInfo {
   return {
@@ -40,25 +55,40 @@ export function caseInfo(rowNumber: number, v: RowValues): CaseInfo {
 
 /**
  * Two reads whatever the size of the register: the Case ref column, then the named rows. (The
- * second spans the named rows; for one submission that is one row.)
+ * second spans the named rows; for one submission that is one row.) The column is read up to the
+ * last row kept in document properties, and read whole (asking its last row) only when a case is
+ * not found there: one round trip fewer for a case opened before the hint was last kept.
  */
 export function lookupCasesByColumn(ctx: AppContext): CaseLookup {
-  return (refs) => {
+  let learnt: Record<string, string> = {};
+  const lookup = (refs: readonly string[]) => {
     const out = new Map<string, CaseInfo>();
     const wanted = new Set(refs.filter(Boolean));
     if (wanted.size === 0) return out;
-    const rowOf = new Map<string, number>();
-    for (const cell of ctx.services.tables.readColumn(CASES, 'ref')) {
-      const ref = String(cell.value).trim();
-      if (wanted.has(ref) && !rowOf.has(ref)) rowOf.set(ref, cell.rowNumber);
+    const { tables, state } = ctx.services;
+    const hint = Number(state.get(CASES_LAST_ROW_KEY) ?? '');
+    const findRows = (cells: ReadonlyArray<{ rowNumber: number; value: unknown }>) => {
+      const rowOf = new Map<string, number>();
+      for (const cell of cells) {
+        const ref = String(cell.value).trim();
+        if (wanted.has(ref) && !rowOf.has(ref)) rowOf.set(ref, cell.rowNumber);
+      }
+      return rowOf;
+    };
+    let rowOf = hint >= 2 ? findRows(tables.readColumn(CASES, 'ref', { upToRow: hint })) : new Map<string, number>();
+    if (rowOf.size < wanted.size) {
+      const column = tables.readColumn(CASES, 'ref');
+      rowOf = findRows(column);
+      if (column.length) learnt = casesLastRowHint(column[column.length - 1].rowNumber);
     }
     if (rowOf.size === 0) return out;
-    for (const row of ctx.services.tables.readRows(CASES, [...rowOf.values()])) {
+    for (const row of tables.readRows(CASES, [...rowOf.values()])) {
       const info = caseInfo(row.rowNumber, row.values);
       if (rowOf.get(info.ref) === row.rowNumber) out.set(info.ref, info);
     }
     return out;
   };
+  return Object.assign(lookup, { learnt: () => learnt });
 }
 
 /**

@@ -18,7 +18,7 @@ import type { AppContext } from '../context';
 import { loadRegister, type ContactState, type Register } from '../cases/register';
 import { refreshCaseColumns } from '../cases/refresh';
 import { KEY } from './keys';
-import { caseInfo, complianceUpTo, type CaseLookup } from './contactRecords';
+import { caseInfo, casesLastRowHint, complianceUpTo, type CaseLookup } from './contactRecords';
 import { SWEEP_BATCH, sweepFormResponses, type SweepResult } from './formResponses';
 import { assessCase, contactsByCase, forgetContacts } from './caseContacts';
 import { linkChanges, openCaseChoices, syncPupilChoices } from './formSetup';
@@ -61,7 +61,8 @@ export function runDailyCheck(ctx: AppContext, how: 'trigger' | 'person'): Daily
   const { triggers, state } = ctx.services;
   if (how === 'trigger' && triggers.needsReauthorisation()) return askForReauthorisation(ctx);
 
-  const result = ctx.services.lock.withLock(LOCK_MS, () => checkHoldingLock(ctx));
+  let casesLastRow = 0;
+  const result = ctx.services.lock.withLock(LOCK_MS, () => checkHoldingLock(ctx, (n) => { casesLastRow = n; }));
   if (!result.ok) {
     const message = 'The daily check could not start because the register was busy for two minutes. It will try again tomorrow; choose Run daily check now to run it sooner.';
     if (how === 'person') throw new UserFacingError(message);
@@ -69,14 +70,16 @@ export function runDailyCheck(ctx: AppContext, how: 'trigger' | 'person'): Daily
     return { ran: false, summary: message, openCases: 0, needingCall: 0, digestSentTo: '' };
   }
   // With the anchor saying which Contact log rows the compliance sheet's contact records include.
-  state.set({ [KEY.lastDailyCheck]: ctx.now().toISOString(), ...contactRecordAnchor(ctx) });
+  // And the Cases sheet's last row, so a form submission finds its case without asking (contactRecords).
+  state.set({ [KEY.lastDailyCheck]: ctx.now().toISOString(), ...contactRecordAnchor(ctx), ...(casesLastRow >= 2 ? casesLastRowHint(casesLastRow) : {}) });
   return result.value;
 }
 
-function checkHoldingLock(ctx: AppContext): DailyCheckReport {
+function checkHoldingLock(ctx: AppContext, sawCasesUpTo: (lastRow: number) => void): DailyCheckReport {
   const { tables } = ctx.services;
   const lines: string[] = [];
   const register = loadRegister(ctx);
+  sawCasesUpTo(register.cases.reduce((max, c) => Math.max(max, c.rowNumber), 0));
   const lookup: CaseLookup = (refs) => {
     const out = new Map<string, ReturnType<typeof caseInfo>>();
     for (const ref of refs) {

@@ -115,7 +115,7 @@ export function sweepFormResponses(ctx: AppContext, options: SweepOptions): Swee
   }
   // (Idempotent: a case already showing a contact is not written again.)
   if (options.updateCases && (logged.length || relogged.length)) updateCasesAfterContacts(ctx, cases, [...relogged, ...logged]);
-  state.set({ [KEY.cursor]: writeCursor({ sheetId, row: lastRow }), [KEY.pending]: '', [KEY.lastSweep]: now.toISOString(), ...auditDone });
+  state.set({ [KEY.cursor]: writeCursor({ sheetId, row: lastRow }), [KEY.pending]: '', [KEY.lastSweep]: now.toISOString(), ...auditDone, ...options.lookup.learnt?.() });
   return { logged, unmatched, alreadyWritten, more: rows.length >= options.maxRows };
 }
 

@@ -9,6 +9,7 @@
 import { CASES } from '../../domain/schema';
 import { contactFormSpec, prefilledLink, pupilChoice, CONTACT_FORM_RESPONSES } from '../../domain/contactForm';
 import type { RowChange, StoredRow, TriggerInfo } from '../../ports';
+import { submitTriggerRecord } from '../trust/triggerCheckStamp';
 import type { AppContext } from '../context';
 import type { SetUpStep } from '../setupSteps';
 import { DAILY_HANDLER, KEY, readCursor, SUBMIT_HANDLER, writeCursor } from './keys';
@@ -163,8 +164,9 @@ export function ensureTriggers(ctx: AppContext): string[] {
   const here = triggers.list();
   const submit = here.filter((t) => t.handler === SUBMIT_HANDLER && t.kind === 'formSubmit');
   for (const extra of submit.slice(1)) triggers.remove(extra.id);
-  if (submit.length === 0) {
-    triggers.createFormSubmit(SUBMIT_HANDLER);
+  let submitTrigger = submit[0];
+  if (!submitTrigger) {
+    submitTrigger = triggers.createFormSubmit(SUBMIT_HANDLER);
     lines.push('Contacts sent on the Form are now copied to the Contact log as they arrive.');
   }
 
@@ -183,7 +185,8 @@ export function ensureTriggers(ctx: AppContext): string[] {
     keep = triggers.createDaily(DAILY_HANDLER, hour);
     lines.push(`The daily check will run each day at about ${String(hour).padStart(2, '0')}:00 and email the coordinator a list of pupils to contact.`);
   }
-  state.set({ [KEY.dailyTriggerId]: keep.id, [KEY.dailyHour]: String(hour) });
+  // This user's form-submit trigger runs as them: recorded so its runs need not ask who they run as.
+  state.set({ [KEY.dailyTriggerId]: keep.id, [KEY.dailyHour]: String(hour), ...submitTriggerRecord(submitTrigger.id, ctx.actorEmail) });
 
   const others = here.filter((t) => (t.kind === 'formSubmit' && t.handler !== SUBMIT_HANDLER) || (t.kind === 'timeDriven' && t.handler !== DAILY_HANDLER));
   for (const other of others) {

@@ -12,7 +12,8 @@
  *    trigger function directly (google.script.run can reach any top-level function) runs it as
  *    themselves and meets the same check.
  *
- * The account is asked for on every run (one round trip). The rest (Apps Script's authorisation
+ * The account is asked for on every run (one round trip), except a form-submit run whose event
+ * carries the id of the trigger set-up recorded with its owner (./triggerCheckStamp). The rest (Apps Script's authorisation
  * status and the Staff sheet, 250 ms of round trips) a form-submit run checks at most once a day
  * per account: see ./triggerCheckStamp. So a
  * person removed from the Staff sheet stops their triggers as soon as a coordinator opens the
@@ -25,7 +26,7 @@ import { can, findStaff } from '../../domain/roles';
 import type { AppContext } from '../context';
 import { KEY } from '../contacts/keys';
 import { STAFF_ACCESS_KEY } from '../access/staffAccess';
-import { checkedToday, TRIGGER_CHECKED_KEY, triggerCheckStamp } from './triggerCheckStamp';
+import { checkedToday, recordedTriggerOwner, TRIGGER_CHECKED_KEY, triggerCheckStamp } from './triggerCheckStamp';
 
 const TRIGGER_LABELS: Readonly<Record<string, string>> = {
   onContactFormSubmit: 'copying of contact Form responses to the Contact log',
@@ -39,11 +40,22 @@ export function triggerLabel(name: string): string {
 /** Triggers that may rely on a check already passed today (the daily check always checks afresh). */
 const STAMP_TRUSTED: ReadonlySet<string> = new Set(['onContactFormSubmit']);
 
-/** True when the trigger may do its work; false when it must stop quietly (re-authorisation needed). */
-export function guardTrigger(ctx: AppContext, name: string): boolean {
+/**
+ * True when the trigger may do its work; false when it must stop quietly (re-authorisation needed).
+ * `triggerUid` is the event's: when it is the form-submit trigger set-up recorded, the owner
+ * recorded with it is the account the run is as, and the effective user is not asked.
+ */
+export function guardTrigger(ctx: AppContext, name: string, triggerUid?: unknown): boolean {
   const { triggers, identity, state } = ctx.services;
-  const owner = identity.effectiveUserEmail();
   const fingerprint = state.get(STAFF_ACCESS_KEY) ?? '';
+  if (STAMP_TRUSTED.has(name)) {
+    const recorded = recordedTriggerOwner(ctx, triggerUid);
+    if (recorded && checkedToday(ctx, recorded, fingerprint)) {
+      ctx.actAsTriggerOwner(recorded);
+      return true;
+    }
+  }
+  const owner = identity.effectiveUserEmail();
   if (owner && STAMP_TRUSTED.has(name) && checkedToday(ctx, owner, fingerprint)) {
     ctx.actAsTriggerOwner(owner);
     return true;

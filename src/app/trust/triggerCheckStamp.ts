@@ -19,3 +19,23 @@ export function triggerCheckStamp(ctx: AppContext, email: string, staffFingerpri
 export function checkedToday(ctx: AppContext, email: string, staffFingerprint: string): boolean {
   return ctx.services.state.get(TRIGGER_CHECKED_KEY) === triggerCheckStamp(ctx, email, staffFingerprint)[TRIGGER_CHECKED_KEY];
 }
+
+/**
+ * '<trigger id>|<owner email>': the form-submit trigger set-up made and the account that made it
+ * (a trigger always runs as its maker). A run whose event carries this id therefore runs as this
+ * owner, so guardTrigger need not ask Apps Script for the effective user (a round trip). The id is
+ * one only the add-on and the owner see; any other id, or none, is checked by asking as before.
+ */
+export const SUBMIT_TRIGGER_KEY = 'trust.submitTrigger';
+
+export function submitTriggerRecord(triggerId: string, ownerEmail: string): Record<string, string> {
+  return { [SUBMIT_TRIGGER_KEY]: triggerId && ownerEmail ? `${triggerId}|${ownerEmail.trim().toLowerCase()}` : '' };
+}
+
+/** The owner recorded for this trigger id, or '' when the id is not the one recorded. */
+export function recordedTriggerOwner(ctx: AppContext, triggerUid: unknown): string {
+  if (typeof triggerUid !== 'string' || triggerUid === '') return '';
+  const record = ctx.services.state.get(SUBMIT_TRIGGER_KEY) ?? '';
+  const bar = record.indexOf('|');
+  return bar > 0 && record.slice(0, bar) === triggerUid ? record.slice(bar + 1) : '';
+}

@@ -9,7 +9,8 @@
  */
 import { AUDIT_LOG } from '../../domain/schema';
 import { GENESIS, verifyAuditChain, type AuditRow } from '../../domain/auditChain';
-import type { StoredRow } from '../../ports';
+import type { RawRows, RowValues, StoredRow } from '../../ports';
+import { fromCell } from '../../domain/cells';
 import { continueFingerprint, EMPTY_FINGERPRINT } from '../../domain/rowFingerprint';
 import { sha256Hex } from '../../domain/sha256';
 import { formatDateTime } from '../../domain/dates';
@@ -29,65 +30,83 @@ export interface AuditVerification {
 export function verifyAuditLog(ctx: AppContext): AuditVerification {
   ctx.authorise('audit.verify');
   // Every seal, from the first; an intact log is also where the next daily check carries on from.
-  const stored = ctx.services.tables.readAll(AUDIT_LOG);
-  const result = checkStoredRows(ctx, stored, { previousDigest: GENESIS, firstRow: 2, alsoVerified: 0 });
-  rememberVerified(ctx, result, () => fingerprintRows(EMPTY_FINGERPRINT, stored));
+  const raw = readAuditRaw(ctx);
+  const result = checkStoredRows(ctx, storedRowsOf(raw, 0), { previousDigest: GENESIS, firstRow: raw.firstRow, alsoVerified: 0 });
+  rememberVerified(ctx, result, (upTo) => fingerprintRaw(EMPTY_FINGERPRINT, raw, 0, upTo));
   return result;
 }
 
 /** The check itself, without a permission check: the daily check runs it as the trigger's owner. */
 export function checkAuditLog(ctx: AppContext): Checked {
-  return checkStoredRows(ctx, ctx.services.tables.readAll(AUDIT_LOG), { previousDigest: GENESIS, firstRow: 2, alsoVerified: 0 });
+  const raw = readAuditRaw(ctx);
+  return checkStoredRows(ctx, storedRowsOf(raw, 0), { previousDigest: GENESIS, firstRow: raw.firstRow, alsoVerified: 0 });
 }
 
-/**
- * Document property '<sheet row>:<seal>:<fingerprint>': the last row the daily check found sealed
- * in an unbroken chain, and a fast fingerprint (src/domain/rowFingerprint) of every row up to it.
- * The next day's check confirms that row still holds that seal and the rows up to it still give
- * that fingerprint, then re-computes only the seals after it (all 140,000 seals at 5,000 cases
- * took 4.4 s of the daily check's computation; a day adds a few thousand). When either differs
- * (a row above was edited, inserted or deleted), every seal is re-computed, so the report names
- * the first row that changed. "Verify audit log" on the menu always re-computes every seal.
- */
 export const AUDIT_VERIFIED_KEY = 'trust.auditVerifiedTo';
 
 const FINGERPRINTED: ReadonlyArray<keyof AuditRow> = ['when', 'who', 'action', 'caseRef', 'before', 'after', 'digest'];
+const FINGERPRINTED_TYPES = FINGERPRINTED.map((key) => AUDIT_LOG.columns.find((c) => c.key === key)?.type ?? 'text');
+const DIGEST_AT = FINGERPRINTED.indexOf('digest');
 
-function fingerprintRows(from: string, rows: readonly StoredRow[]): string {
-  return continueFingerprint(from, rows.map((r) => FINGERPRINTED.map((k) => r.values[k] as string | Date)));
+/**
+ * The log's cells as the sheet holds them: fingerprinting 140,000 rows needs no conversion (a
+ * date-time cell is fingerprinted by its instant either way), so only the rows whose seals are
+ * re-computed are converted.
+ */
+function readAuditRaw(ctx: AppContext): RawRows {
+  return ctx.services.tables.readRaw(AUDIT_LOG, FINGERPRINTED);
+}
+
+/** Rows from index `start` on, converted as readAll does (a blank row is skipped: the gap is found). */
+function storedRowsOf(raw: RawRows, start: number): StoredRow[] {
+  const out: StoredRow[] = [];
+  for (let i = Math.max(0, start); i < raw.rows.length; i++) {
+    const row = raw.rows[i];
+    if (row.every((cell) => cell === '' || cell === null || cell === undefined)) continue;
+    const values: RowValues = {};
+    FINGERPRINTED.forEach((key, k) => { values[key] = fromCell(FINGERPRINTED_TYPES[k], row[k]); });
+    out.push({ rowNumber: raw.firstRow + i, values });
+  }
+  return out;
+}
+
+/** The fingerprint continued over sheet rows from index `start` up to sheet row `upToRow`. */
+function fingerprintRaw(from: string, raw: RawRows, start: number, upToRow: number): string {
+  return continueFingerprint(from, raw.rows, start, upToRow - raw.firstRow + 1);
 }
 
 /** The daily check's audit check: the seals added since the last one (see AUDIT_VERIFIED_KEY). */
 export function checkAuditLogSinceLastCheck(ctx: AppContext): AuditVerification {
-  const { tables, state } = ctx.services;
-  const stored = tables.readAll(AUDIT_LOG);
+  const { state } = ctx.services;
+  const raw = readAuditRaw(ctx);
   const mark = /^(\d+):([0-9a-f]{64}):([0-9a-f]{16})$/.exec(state.get(AUDIT_VERIFIED_KEY) ?? '');
   let result: Checked | null = null;
   let verifiedPrint = EMPTY_FINGERPRINT;
+  let printedTo = raw.firstRow - 1;
   if (mark) {
-    const at = Number(mark[1]) - 2;
-    const markRow = stored[at];
-    if (markRow && markRow.rowNumber === at + 2 && String(markRow.values.digest).trim().toLowerCase() === mark[2]) {
-      verifiedPrint = fingerprintRows(EMPTY_FINGERPRINT, stored.slice(0, at + 1));
+    const markRow = Number(mark[1]);
+    const at = markRow - raw.firstRow;
+    const markCells = raw.rows[at];
+    if (at >= 0 && markCells && String(markCells[DIGEST_AT] ?? '').trim().toLowerCase() === mark[2]) {
+      verifiedPrint = fingerprintRaw(EMPTY_FINGERPRINT, raw, 0, markRow);
       if (verifiedPrint === mark[3]) {
-        result = checkStoredRows(ctx, stored.slice(at + 1), { previousDigest: mark[2], firstRow: at + 3, alsoVerified: at + 1 });
-        if (result.ok) verifiedPrint = fingerprintRows(verifiedPrint, stored.slice(at + 1));
+        result = checkStoredRows(ctx, storedRowsOf(raw, at + 1), { previousDigest: mark[2], firstRow: markRow + 1, alsoVerified: at + 1 });
+        printedTo = markRow;
       }
     }
   }
   if (!result) {
-    result = checkStoredRows(ctx, stored, { previousDigest: GENESIS, firstRow: 2, alsoVerified: 0 });
+    result = checkStoredRows(ctx, storedRowsOf(raw, 0), { previousDigest: GENESIS, firstRow: raw.firstRow, alsoVerified: 0 });
     verifiedPrint = EMPTY_FINGERPRINT;
-    if (result.ok) verifiedPrint = fingerprintRows(EMPTY_FINGERPRINT, stored);
   }
-  const print = verifiedPrint;
-  rememberVerified(ctx, result, () => print);
+  const [print, from] = [verifiedPrint, printedTo];
+  rememberVerified(ctx, result, (upTo) => fingerprintRaw(print, raw, from - raw.firstRow + 1, upTo));
   return result;
 }
 
-function rememberVerified(ctx: AppContext, result: Checked, fingerprint: () => string): void {
+function rememberVerified(ctx: AppContext, result: Checked, fingerprint: (upToRow: number) => string): void {
   if (!result.ok || !result.lastRow || result.lastRow.sheetRow < 2) return;
-  const value = `${result.lastRow.sheetRow}:${result.lastRow.digest}:${fingerprint()}`;
+  const value = `${result.lastRow.sheetRow}:${result.lastRow.digest}:${fingerprint(result.lastRow.sheetRow)}`;
   if (ctx.services.state.get(AUDIT_VERIFIED_KEY) !== value) ctx.services.state.set({ [AUDIT_VERIFIED_KEY]: value });
 }
 
