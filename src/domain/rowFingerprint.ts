@@ -12,6 +12,7 @@ type Cell = string | number | boolean | Date | null | undefined;
 
 /** Held locally: a global looked up in the inner loop is slow where globals are not plain (node:vm). */
 const imul = Math.imul;
+const toText = String;
 
 /** `start` and `end` (exclusive) choose a run of the rows without copying them. */
 export function continueFingerprint(from: string, rows: ReadonlyArray<ReadonlyArray<Cell>>, start = 0, end = rows.length): string {
@@ -23,7 +24,7 @@ export function continueFingerprint(from: string, rows: ReadonlyArray<ReadonlyAr
       const cell = row[k];
       // A date by its instant (never its text, which depends on the time zone and is slow to
       // make); tested by shape, since a date made in another realm is not `instanceof Date`.
-      const text = cell === null || cell === undefined ? '' : typeof cell === 'object' ? `@${cell.getTime()}` : String(cell);
+      const text = cell === null || cell === undefined ? '' : typeof cell === 'object' ? `@${cell.getTime()}` : toText(cell);
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         a = imul(a ^ c, 0x01000193);
