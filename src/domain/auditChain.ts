@@ -1,7 +1,7 @@
 /**
  * A tamper-evident audit log: each row carries a seal (digest) computed from the previous row's seal and
  * this row's content, so editing, inserting or deleting a row by hand breaks the chain from that point.
- * The hash is passed in (sha256Hex from './sha256' here and in tests; Utilities.computeDigest in the gas
+ * The hash is passed in (sha256Hex from './sha256' here and in tests; Apps Script's digest utility in the gas
  * layer), which keeps this file free of any platform service.
  *
  * Limits, stated so nobody over-trusts it: someone who knows the scheme could re-seal every later row;

@@ -1,6 +1,6 @@
 /**
  * SHA-256 (FIPS 180-4) in plain TypeScript, for the tamper-evident audit log.
- * The Apps Script layer may use Utilities.computeDigest instead (faster); this version lets the domain and
+ * The Apps Script layer may use Apps Script's own digest utility instead; this version lets the domain and
  * the tests seal and verify the chain without any platform service. Text is hashed as UTF-8, encoded here
  * because TextEncoder is not part of ES2020 and not available in Apps Script.
  */
@@ -22,7 +22,7 @@ const H0: readonly number[] = [
 
 /**
  * UTF-8 bytes of a JavaScript string. A lone surrogate (not a valid character) becomes U+FFFD, as
- * TextEncoder and Apps Script's Utilities.computeDigest(…, Utilities.Charset.UTF_8) do.
+ * TextEncoder and Apps Script's digest utility (with the UTF-8 charset) do.
  */
 export function utf8Encode(text: string): Uint8Array {
   const bytes: number[] = [];
@@ -52,7 +52,7 @@ export function utf8Encode(text: string): Uint8Array {
   return Uint8Array.from(bytes);
 }
 
-/** Lower-case hex of bytes. Accepts Java-style signed bytes (−128…127) as Utilities.computeDigest returns. */
+/** Lower-case hex of bytes. Accepts Java-style signed bytes (−128…127), as Apps Script's digest utility returns. */
 export function bytesToHex(bytes: ArrayLike<number>): string {
   let hex = '';
   for (let i = 0; i < bytes.length; i++) {

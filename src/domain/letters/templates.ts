@@ -1,6 +1,6 @@
 /**
  * The two kinds of letter, the placeholders each may use, and the default templates set-up
- * creates as ordinary Google Docs. A school edits the wording and moves placeholders around in
+ * creates as ordinary Google Docs documents. A school edits the wording and moves placeholders around in
  * the document itself; the add-on only ever copies it and replaces the placeholders.
  */
 import type { LetterKind } from '../work/vocabulary';

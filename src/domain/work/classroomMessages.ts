@@ -20,7 +20,7 @@ export function classroomMessage(obstacle: ClassroomObstacle): string {
     case 'notEnabled':
       return `Google Classroom is not turned on for your school\u2019s Google accounts (or for this add-on), so work cannot be set in Classroom from here. ${WORK_PACK}`;
     case 'noCourses':
-      return `You do not teach any active Google Classroom class, so there is no class to set this work in. Ask the pupil\u2019s subject teacher to set it in Classroom. ${WORK_PACK}`;
+      return `You do not teach any active Google Classroom class, so there is no class to set this work in. Ask the pupil\u2019s subject teacher to set it in their Classroom class. ${WORK_PACK}`;
     case 'notTeacher':
       return `You are not a teacher of "${obstacle.course}" in Google Classroom, so Classroom will not let you set work there. Ask one of its teachers to set it. ${WORK_PACK}`;
     case 'notFound':
