@@ -11,6 +11,7 @@ import { formatLongDate, type IsoDate } from '../../domain/dates';
 import type { AbsencePeriod } from '../../domain/schoolDays';
 import type { RowValues, StoredRow } from '../../ports';
 import type { AppContext } from '../context';
+import { withRegisterLock as withSharedLock } from '../registerLock';
 import {
   computeCaseColumns,
   openCasesByUpn,
@@ -22,11 +23,9 @@ import {
   type Register,
 } from './register';
 
-/** Runs a change holding the document lock, so two people never write the same rows or take the same case ref. */
+/** Case changes wait up to 20 seconds for the lock (see ../registerLock). */
 export function withRegisterLock<T>(ctx: AppContext, fn: () => T): T {
-  const result = ctx.services.lock.withLock(20000, fn);
-  if (!result.ok) throw new UserFacingError('Someone else is changing the register at this moment, so nothing was changed. Please try again in a minute.');
-  return result.value;
+  return withSharedLock(ctx, fn, 20000);
 }
 
 // ------------------------------------------------------------------------------------ case refs

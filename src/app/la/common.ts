@@ -8,11 +8,7 @@ import { UserFacingError } from '../../domain/errors';
 import type { StoredRow } from '../../ports';
 import type { AppContext } from '../context';
 
-export function withLock<T>(ctx: AppContext, fn: () => T): T {
-  const result = ctx.services.lock.withLock(30000, fn);
-  if (!result.ok) throw new UserFacingError('Someone else is changing the register at this moment, so nothing was saved. Please try again in a minute.');
-  return result.value;
-}
+export { withRegisterLock as withLock } from '../registerLock';
 
 /** A date typed or picked by staff, or '' when blank and allowed. */
 export function inputDate(label: string, value: unknown, options: { required?: boolean; fallback?: IsoDate } = {}): IsoDate | '' {

@@ -12,7 +12,7 @@ import type { GenerateLettersResult, LetterRequestInput } from '../../shared/wor
 import type { AppContext } from '../context';
 import { recordAudit } from '../audit';
 import { nextIds } from '../work/workIds';
-import { withRegisterLock } from '../work/lockOrExplain';
+import { withRegisterLock } from '../registerLock';
 import { prepareLetters, toPreview } from './prepare';
 import { letterProgress } from './progress';
 

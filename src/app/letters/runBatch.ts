@@ -23,7 +23,7 @@ import type { RowChange, RowValues, StoredRow } from '../../ports';
 import type { LetterProgress } from '../../shared/workApi';
 import type { AppContext } from '../context';
 import { recordAudit, type AuditEntry } from '../audit';
-import { withRegisterLock } from '../work/lockOrExplain';
+import { withRegisterLock } from '../registerLock';
 import { letterProgress } from './progress';
 import { documentUrl, readTemplateText, templateId } from './templates';
 

@@ -22,7 +22,7 @@ import { recordAudit, type AuditEntry } from '../audit';
 import { requireCase } from './caseRows';
 import { nextIds } from './workIds';
 import { workItemsFor, workSectionFor } from './summary';
-import { withRegisterLock } from './lockOrExplain';
+import { withRegisterLock } from '../registerLock';
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 

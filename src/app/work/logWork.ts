@@ -13,7 +13,7 @@ import type { AppContext } from '../context';
 import { recordAudit } from '../audit';
 import { requireCase } from './caseRows';
 import { nextIds } from './workIds';
-import { withRegisterLock } from './lockOrExplain';
+import { withRegisterLock } from '../registerLock';
 import { workSectionFor } from './summary';
 
 export function logWork(ctx: AppContext, input: LogWorkInput): WorkSection {
